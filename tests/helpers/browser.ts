@@ -1,0 +1,61 @@
+/**
+ * Shared Chromium for the browser tests: Debian's `/usr/bin/chromium` driven by playwright-core,
+ * started with the flags that keep it from reaching Google's hosts on a closed network.
+ */
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** Launches headless Chromium with the project's flags. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
+}
+
+/**
+ * Records every request a page makes that leaves `origin`, so a test can assert the site never
+ * loads anything from elsewhere.
+ */
+export function recordForeignRequests(context: BrowserContext, origin: string): string[] {
+  const foreign: string[] = [];
+  context.on('request', (request) => {
+    const url = request.url();
+    if (url.startsWith('data:') || url.startsWith('blob:') || url.startsWith('about:')) return;
+    if (new URL(url).origin !== origin) foreign.push(url);
+  });
+  return foreign;
+}
+
+/** Saves a full-page screenshot under `tests/artifacts/` and returns its path. */
+export async function saveScreenshot(page: Page, name: string): Promise<string> {
+  const folder = join('tests', 'artifacts');
+  mkdirSync(folder, { recursive: true });
+  const path = join(folder, `${name.replace(/[^\w.-]+/g, '-')}.png`);
+  await page.screenshot({ path, fullPage: true }).catch(() => undefined);
+  return path;
+}
+
+/**
+ * Runs a browser check and saves a screenshot of `page` when it throws, so a failing test leaves
+ * a picture of what the browser showed.
+ */
+export async function withScreenshotOnFailure<T>(page: Page, name: string, check: () => Promise<T>): Promise<T> {
+  try {
+    return await check();
+  } catch (error) {
+    const path = await saveScreenshot(page, name);
+    if (error instanceof Error) error.message += `\n(screenshot: ${path})`;
+    throw error;
+  }
+}

@@ -1,0 +1,12 @@
+/**
+ * Global setup of the `site` project: builds the real site once (split → astro build → Pagefind)
+ * so every site test reads the same `dist/`. Set XINFENG_REUSE_DIST=1 to skip the build while
+ * iterating locally on a `dist/` that is already fresh; CI always builds.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+
+export default function buildSite(): void {
+  if (process.env.XINFENG_REUSE_DIST === '1' && !process.env.CI && existsSync('dist/index.html')) return;
+  execFileSync('npm', ['run', '--silent', 'build'], { stdio: ['ignore', 'ignore', 'inherit'] });
+}
