@@ -54,7 +54,7 @@ export function gzipSize(data: Buffer | string): number {
 
 function classList(element: Element): string[] {
   const value = element.properties.className;
-  return Array.isArray(value) ? value.map(String) : typeof value === 'string' ? value.split(/\s+/) : [];
+  return Array.isArray(value) ? value.map(String) : [];
 }
 
 function relList(element: Element): string[] {

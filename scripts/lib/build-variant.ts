@@ -1,0 +1,69 @@
+/**
+ * Builds the site into a folder of its own — astro build, then the search index — without touching
+ * `dist/` that other tests and people read. Used by the determinism and sub-path tests and by the
+ * benchmark. Each stage runs as a child process, the way `npm run build` runs it, and is timed.
+ *
+ * The split is not re-run here: it writes the shared `content/reports/`, and `npm run build`
+ * (the tests' global setup) has just done it; the benchmark times it separately.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+
+export interface VariantOptions {
+  /** Folder to build into; created by Astro, must not be `dist/`. */
+  outDir: string;
+  /** Base path, e.g. `/` or `/xinfeng/`; passed as BASE_PATH like a real deployment would. */
+  base?: string;
+  /**
+   * Keep Astro's cache between builds (`node_modules/.astro`). Off by default: a fresh cache
+   * folder makes the build clean, which is what determinism and honest timings need.
+   */
+  reuseCache?: boolean;
+  /** Project root; the current directory by default. */
+  root?: string;
+}
+
+/** Wall-clock milliseconds of each stage of one variant build. */
+export interface VariantTimings {
+  astro: number;
+  index: number;
+}
+
+/** Runs a command synchronously and returns how long it took; its output is dropped unless it fails. */
+export function timeCommand(command: string, args: string[], options: { cwd: string; env?: NodeJS.ProcessEnv }): number {
+  const start = performance.now();
+  try {
+    execFileSync(command, args, { cwd: options.cwd, env: options.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
+  } catch (error) {
+    const failure = error as { stdout?: Buffer; stderr?: Buffer; message: string };
+    throw new Error(`${command} ${args.join(' ')} failed:\n${failure.stdout ?? ''}${failure.stderr ?? failure.message}`);
+  }
+  return performance.now() - start;
+}
+
+/**
+ * Builds the site into `options.outDir` (astro build, then `scripts/build-search-index.ts` on that
+ * folder) and returns the time each stage took.
+ */
+export function buildVariant(options: VariantOptions): VariantTimings {
+  const root = resolve(options.root ?? process.cwd());
+  const outDir = resolve(root, options.outDir);
+  if (outDir === join(root, 'dist')) throw new Error('buildVariant never builds into dist/; use npm run build');
+  rmSync(outDir, { recursive: true, force: true });
+  const cacheDir = options.reuseCache ? undefined : mkdtempSync(join(tmpdir(), 'xinfeng-astro-cache-'));
+  const env: NodeJS.ProcessEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', BASE_PATH: options.base ?? '/' };
+  // The programmatic API is the only way to give Astro a private cache folder; the inline config
+  // is merged over astro.config.mjs, which still reads BASE_PATH itself.
+  const inlineConfig = JSON.stringify({ root, outDir, logLevel: 'error', ...(cacheDir ? { cacheDir } : {}) });
+  const astroScript = `import { build } from 'astro'; await build(${inlineConfig});`;
+  try {
+    const astro = timeCommand(process.execPath, ['--input-type=module', '-e', astroScript], { cwd: root, env });
+    const index = timeCommand('npx', ['tsx', 'scripts/build-search-index.ts', outDir], { cwd: root, env });
+    return { astro, index };
+  } finally {
+    if (cacheDir) rmSync(cacheDir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,158 @@
+/**
+ * Accessibility in a real browser: axe-core finds zero violations on the home page, a report, the
+ * search page with results showing and the about page, in the light and the dark theme; and a
+ * keyboard-only reader can skip to the text, use a report's table of contents and search.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { launchChromium, withScreenshotOnFailure } from '../helpers/browser.ts';
+import { startServer, type RunningServer } from '../../scripts/serve.ts';
+
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const SEARCH_QUERY = '党建';
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: unknown[] }[];
+}
+
+let browser: Browser;
+let server: RunningServer;
+
+beforeAll(async () => {
+  [browser, server] = await Promise.all([launchChromium(), startServer({ root: 'dist' })]);
+});
+afterAll(async () => {
+  await Promise.all([browser?.close(), server?.close()]);
+});
+
+/** Opens a context whose pages start with the given saved theme, as a returning reader's would. */
+async function openThemedContext(theme: 'light' | 'dark'): Promise<BrowserContext> {
+  // axe is injected as a script; the page's own CSP would (rightly) block it, so this context
+  // bypasses CSP — the CSP suite checks the pages under the policy.
+  const context = await browser.newContext({ bypassCSP: true, colorScheme: theme, viewport: { width: 1280, height: 900 } });
+  await context.addInitScript((value) => window.localStorage.setItem('xf-theme', value), theme);
+  return context;
+}
+
+async function runAxe(page: Page): Promise<string[]> {
+  await page.addScriptTag({ content: AXE_SOURCE });
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: AxeViolation[] }> } }).axe;
+    const result = await axe.run(document, { resultTypes: ['violations'] });
+    return result.violations;
+  });
+  return violations.map(
+    (violation) => `${violation.id} (${violation.impact}): ${violation.help} — ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
+  );
+}
+
+const PAGES: { name: string; path: string; ready?: string }[] = [
+  { name: 'home', path: '' },
+  { name: 'report', path: 'reports/05/' },
+  // Results render from script; wait for a hit link (CONTRACT D: …/reports/NN/?hl=…#…).
+  { name: 'search with results', path: `search/?q=${encodeURIComponent(SEARCH_QUERY)}`, ready: 'main a[href*="?hl="]' },
+  { name: 'about', path: 'about/' },
+];
+
+describe.each(['light', 'dark'] as const)('axe-core in the %s theme', (theme) => {
+  test.each(PAGES)('$name has no violations', async ({ name, path, ready }) => {
+    const context = await openThemedContext(theme);
+    const page = await context.newPage();
+    try {
+      await withScreenshotOnFailure(page, `a11y-${theme}-${name}`, async () => {
+        await page.goto(server.url + path, { waitUntil: 'load' });
+        if (ready) await page.locator(ready).first().waitFor({ timeout: 15_000 });
+        // The saved theme must really apply, or the dark run would test the light page twice.
+        expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe(theme);
+        expect(await runAxe(page)).toEqual([]);
+      });
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+describe('keyboard-only reading', () => {
+  let context: BrowserContext;
+  let page: Page;
+  beforeAll(async () => {
+    context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    page = await context.newPage();
+  });
+  afterAll(() => context?.close());
+
+  const focused = (): Promise<{ tag: string; text: string; href: string | null; inMain: boolean; inToc: boolean; isSearch: boolean }> =>
+    page.evaluate(() => {
+      const element = document.activeElement as HTMLElement | null;
+      return {
+        tag: element?.tagName.toLowerCase() ?? '',
+        text: element?.textContent?.trim() ?? '',
+        href: element?.getAttribute('href') ?? null,
+        inMain: Boolean(element?.closest('main')),
+        inToc: Boolean(element?.closest('nav.toc')),
+        isSearch: element?.matches('input[type="search"], input[role="searchbox"], [role="combobox"]') ?? false,
+      };
+    });
+
+  /** Presses Tab until `predicate` holds for the focused element; fails after `limit` presses. */
+  async function tabUntil(predicate: (state: Awaited<ReturnType<typeof focused>>) => boolean, limit = 40): Promise<void> {
+    for (let count = 0; count < limit; count += 1) {
+      await page.keyboard.press('Tab');
+      if (predicate(await focused())) return;
+    }
+    throw new Error(`focus never reached the target in ${limit} Tab presses; last: ${JSON.stringify(await focused())}`);
+  }
+
+  test('the first Tab reaches the skip link, and following it moves focus into main', async () => {
+    await withScreenshotOnFailure(page, 'keyboard-skip-link', async () => {
+      await page.goto(server.url + 'reports/05/');
+      await page.keyboard.press('Tab');
+      expect(await focused()).toMatchObject({ tag: 'a', text: '跳到正文', href: '#main' });
+      await page.keyboard.press('Enter');
+      await page.keyboard.press('Tab');
+      expect((await focused()).inMain).toBe(true);
+    });
+  });
+
+  test('a table-of-contents link is reachable by Tab and Enter moves the reader to its section', async () => {
+    await withScreenshotOnFailure(page, 'keyboard-toc', async () => {
+      await page.goto(server.url + 'reports/05/');
+      await tabUntil((state) => state.inToc && (state.tag === 'summary' || (state.href ?? '').startsWith('#s')));
+      if ((await focused()).tag === 'summary') {
+        // Collapsed on this width: open it from the keyboard, then go on to the first link.
+        if (!(await page.evaluate(() => (document.activeElement?.parentElement as HTMLDetailsElement).open))) await page.keyboard.press('Enter');
+        await tabUntil((state) => state.inToc && (state.href ?? '').startsWith('#s'));
+      }
+      const href = (await focused()).href as string;
+      await page.keyboard.press('Enter');
+      await expect.poll(() => page.evaluate(() => location.hash)).toBe(href);
+      await expect.poll(() => page.locator(href).evaluate((heading) => {
+        const box = heading.getBoundingClientRect();
+        return box.top >= 0 && box.top < window.innerHeight;
+      })).toBe(true);
+    });
+  });
+
+  test('the search box is reachable by Tab, and its results open a report from the keyboard', async () => {
+    await withScreenshotOnFailure(page, 'keyboard-search', async () => {
+      await page.goto(server.url);
+      await tabUntil((state) => state.isSearch);
+      await page.keyboard.type(SEARCH_QUERY);
+      await page.keyboard.press('Enter');
+      // Enter either submits to the search page or opens the highlighted result; both are fine,
+      // as long as the keyboard alone gets the reader to a report.
+      await page.waitForURL(/\/(search\/\?q=|reports\/\d{2}\/)/, { timeout: 15_000 });
+      if (page.url().includes('/search/')) {
+        await page.locator('main a[href*="?hl="]').first().waitFor({ timeout: 15_000 });
+        await tabUntil((state) => state.inMain && (state.href ?? '').includes('?hl='), 80);
+        await page.keyboard.press('Enter');
+      }
+      await page.waitForURL(/\/reports\/\d{2}\/\?hl=/, { timeout: 15_000 });
+    });
+  });
+});

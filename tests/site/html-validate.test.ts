@@ -1,0 +1,30 @@
+/**
+ * Every page of the built site is valid HTML by html-validate's recommended rules (config in
+ * `.htmlvalidate.json`, where any rule switched off says why): zero errors, all pages, not a sample.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { HtmlValidate, type ConfigData } from 'html-validate';
+import { describe, expect, test } from 'vitest';
+import { listHtmlFiles } from '../../scripts/lib/page-weight.ts';
+
+const DIST = 'dist';
+const config = JSON.parse(readFileSync('.htmlvalidate.json', 'utf8')) as ConfigData;
+const validator = new HtmlValidate(config);
+const pages = listHtmlFiles(DIST);
+
+describe('html-validate', () => {
+  test('finds the pages of every kind in dist', () => {
+    expect(pages).toEqual(expect.arrayContaining(['index.html', '404.html', 'about/index.html', 'search/index.html', 'reports/01/index.html']));
+  });
+
+  test.each(pages)('%s has no validation errors', async (page) => {
+    const report = await validator.validateString(readFileSync(join(DIST, page), 'utf8'), page);
+    const errors = report.results.flatMap((result) =>
+      result.messages
+        .filter((message) => message.severity === 2)
+        .map((message) => `${page}:${message.line}:${message.column} ${message.ruleId}: ${message.message}`),
+    );
+    expect(errors).toEqual([]);
+  });
+});

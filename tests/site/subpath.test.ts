@@ -1,0 +1,174 @@
+/**
+ * Deployed under a sub-path: a build with BASE_PATH=/xinfeng/ (astro build + search index into a
+ * folder of its own) keeps every internal link, asset and fragment under `/xinfeng/`, and in
+ * Chromium, served at `/xinfeng/`, a search returns hits and a report's table of contents works.
+ */
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fromHtml } from 'hast-util-from-html';
+import type { Element } from 'hast';
+import { visit } from 'unist-util-visit';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { launchChromium, recordForeignRequests, withScreenshotOnFailure } from '../helpers/browser.ts';
+import { resolveRequestPath, startServer, type RunningServer } from '../../scripts/serve.ts';
+import { buildVariant } from '../../scripts/lib/build-variant.ts';
+import { listHtmlFiles, urlPathOfHtmlFile } from '../../scripts/lib/page-weight.ts';
+
+const BASE = '/xinfeng/';
+const ORIGIN = 'http://site.invalid';
+/** Attributes that make the browser navigate or fetch. */
+const URL_ATTRIBUTES: Record<string, string[]> = { a: ['href'], link: ['href'], script: ['src'], img: ['src'], form: ['action'], source: ['src'] };
+
+interface ParsedPage {
+  ids: Set<string>;
+  urls: string[];
+}
+
+function parsePage(html: string): ParsedPage {
+  const ids = new Set<string>();
+  const urls: string[] = [];
+  visit(fromHtml(html), 'element', (element: Element) => {
+    if (typeof element.properties.id === 'string') ids.add(element.properties.id);
+    for (const attribute of URL_ATTRIBUTES[element.tagName] ?? []) {
+      const value = element.properties[attribute];
+      if (typeof value === 'string') urls.push(value);
+    }
+  });
+  return { ids, urls };
+}
+
+/** Checks every URL of every page: under the base, pointing at a file that exists, fragment included. */
+function findBrokenLinks(outDir: string): string[] {
+  const files = listHtmlFiles(outDir);
+  const parsed = new Map(files.map((file) => [file, parsePage(readFileSync(join(outDir, file), 'utf8'))]));
+  const idsOf = (file: string): Set<string> => {
+    if (!parsed.has(file)) parsed.set(file, parsePage(readFileSync(file, 'utf8')));
+    return (parsed.get(file) as ParsedPage).ids;
+  };
+  const broken: string[] = [];
+  for (const file of files) {
+    const pageUrl = new URL(urlPathOfHtmlFile(file, BASE), ORIGIN);
+    for (const raw of (parsed.get(file) as ParsedPage).urls) {
+      if (/^(mailto|tel|data):/i.test(raw)) continue;
+      const url = new URL(raw, pageUrl);
+      if (url.origin !== ORIGIN) {
+        broken.push(`${file}: ${raw} leaves the site`);
+        continue;
+      }
+      if (!url.pathname.startsWith(BASE)) {
+        broken.push(`${file}: ${raw} is outside ${BASE}`);
+        continue;
+      }
+      const target = resolveRequestPath(outDir, BASE, url.pathname);
+      let exists = false;
+      try {
+        readFileSync(target ?? '');
+        exists = true;
+      } catch {
+        exists = false;
+      }
+      if (!exists) {
+        broken.push(`${file}: ${raw} → no file`);
+        continue;
+      }
+      const fragment = decodeURIComponent(url.hash.slice(1));
+      if (fragment && (target as string).endsWith('.html')) {
+        const ids = url.pathname === pageUrl.pathname ? (parsed.get(file) as ParsedPage).ids : idsOf(target as string);
+        if (!ids.has(fragment)) broken.push(`${file}: ${raw} → no element with id "${fragment}"`);
+      }
+    }
+  }
+  return broken;
+}
+
+let scratch = '';
+let outDir = '';
+let browser: Browser;
+let server: RunningServer;
+
+beforeAll(async () => {
+  scratch = mkdtempSync(join(tmpdir(), 'xinfeng-subpath-'));
+  outDir = join(scratch, 'dist');
+  buildVariant({ outDir, base: BASE });
+  [browser, server] = await Promise.all([launchChromium(), startServer({ root: outDir, base: BASE })]);
+}, 300_000);
+afterAll(async () => {
+  await Promise.all([browser?.close(), server?.close()]);
+  if (scratch) rmSync(scratch, { recursive: true, force: true });
+});
+
+describe(`built for ${BASE}`, () => {
+  test('the link checker flags links outside the base, missing files and missing fragments', () => {
+    // A page of the sub-path build with three planted mistakes, checked by the same function.
+    const planted = join(outDir, 'planted', 'index.html');
+    mkdirSync(join(outDir, 'planted'), { recursive: true });
+    writeFileSync(planted, `<a href="/reports/01/">x</a><a href="${BASE}reports/99/">y</a><a href="${BASE}reports/01/#nope">z</a>`);
+    try {
+      expect(findBrokenLinks(outDir)).toEqual([
+        'planted/index.html: /reports/01/ is outside /xinfeng/',
+        'planted/index.html: /xinfeng/reports/99/ → no file',
+        'planted/index.html: /xinfeng/reports/01/#nope → no element with id "nope"',
+      ]);
+    } finally {
+      rmSync(join(outDir, 'planted'), { recursive: true, force: true });
+    }
+  });
+
+  test('every internal link, asset and fragment on every page resolves under the base', () => {
+    expect(listHtmlFiles(outDir).length).toBeGreaterThan(14);
+    expect(findBrokenLinks(outDir)).toEqual([]);
+  });
+
+  describe('in Chromium', () => {
+    let page: Page;
+    let foreign: string[];
+    const failed: string[] = [];
+    beforeAll(async () => {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+      foreign = recordForeignRequests(context, new URL(server.url).origin);
+      context.on('response', (response) => {
+        if (response.status() >= 400) failed.push(`${response.status()} ${response.url()}`);
+      });
+      page = await context.newPage();
+    });
+
+    test('a search returns hits that link into the sub-path', async () => {
+      await withScreenshotOnFailure(page, 'subpath-search', async () => {
+        await page.goto(`${server.url}search/?q=${encodeURIComponent('社区')}`);
+        const hits = page.locator('main a[href*="?hl="]');
+        await hits.first().waitFor({ timeout: 15_000 });
+        const hrefs = await hits.evaluateAll((links) => links.map((link) => new URL((link as HTMLAnchorElement).href).pathname));
+        expect(hrefs.length).toBeGreaterThan(0);
+        expect(hrefs.filter((path) => !/^\/xinfeng\/reports\/\d{2}\/$/.test(path))).toEqual([]);
+        await hits.first().click();
+        await page.waitForURL(/\/xinfeng\/reports\/\d{2}\/\?hl=/);
+        expect(failed).toEqual([]);
+        expect(foreign).toEqual([]);
+      });
+    });
+
+    test('a report page loads all its assets and its table of contents moves to a section', async () => {
+      await withScreenshotOnFailure(page, 'subpath-toc', async () => {
+        await page.goto(`${server.url}reports/05/`, { waitUntil: 'networkidle' });
+        const toc = page.getByRole('navigation', { name: '本文目录' });
+        const details = toc.locator('details');
+        if ((await details.count()) > 0 && !(await details.first().evaluate((element) => (element as HTMLDetailsElement).open))) {
+          await toc.locator('summary').first().click();
+        }
+        const link = toc.locator('a[href^="#s"]').nth(1);
+        const href = (await link.getAttribute('href')) as string;
+        await link.click();
+        await expect.poll(() => page.evaluate(() => location.pathname + location.hash)).toBe(`${BASE}reports/05/${href}`);
+        await expect.poll(() => page.locator(href).evaluate((heading) => {
+          const box = heading.getBoundingClientRect();
+          return box.top >= 0 && box.top < window.innerHeight;
+        })).toBe(true);
+        // The stylesheet really applied (a wrong base would leave the page unstyled).
+        expect(await page.evaluate(() => document.styleSheets.length)).toBeGreaterThan(0);
+        expect(failed).toEqual([]);
+      });
+    });
+  });
+});
