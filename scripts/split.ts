@@ -1,0 +1,77 @@
+/**
+ * CLI entry of the split (`npm run split`): the only module of the pipeline that touches the
+ * disk. Reads content/source/*.txt, writes content/reports/NN.md and content/publication.json
+ * through a temporary folder that is swapped in whole, so a failed run leaves both untouched.
+ */
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { SplitMessage } from './split/errors.ts';
+import { splitCompendiumBytes, type SplitSuccess } from './split/split-compendium.ts';
+import { formatSummary } from './split/summary.ts';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const sourceDir = path.join(root, 'content', 'source');
+const reportsDir = path.join(root, 'content', 'reports');
+const publicationFile = path.join(root, 'content', 'publication.json');
+
+/** Runs the split on the one source file and returns the process exit code. */
+export async function main(argv: readonly string[] = process.argv.slice(2)): Promise<number> {
+  const sourceFile = argv[0] ? path.resolve(argv[0]) : await findSource();
+  const bytes = new Uint8Array(await readFile(sourceFile));
+  const result = splitCompendiumBytes(bytes, path.basename(sourceFile));
+  printMessages('warning', result.warnings);
+  if (!result.ok) {
+    printMessages('error', result.errors);
+    console.error(`split: ${result.errors.length} problem(s); content/reports/ left as it was.`);
+    return 1;
+  }
+  await writeOutput(result);
+  console.log(formatSummary(result.reports));
+  console.log(`\n${result.reports.length} reports → content/reports/, publication → content/publication.json; ${result.repairs.length} breaks repaired.`);
+  return 0;
+}
+
+/** The single .txt file in content/source/. */
+async function findSource(): Promise<string> {
+  const files = (await readdir(sourceDir)).filter((file) => file.endsWith('.txt')).sort();
+  if (files.length !== 1) throw new Error(`expected one .txt file in content/source/, found ${files.length}`);
+  return path.join(sourceDir, files[0] as string);
+}
+
+/** Writes every file into a sibling temporary folder, then swaps it in with renames. */
+async function writeOutput(result: SplitSuccess): Promise<void> {
+  const contentDir = path.dirname(reportsDir);
+  const staging = await mkdtemp(path.join(contentDir, '.reports-new-'));
+  try {
+    for (const { fileName, markdown } of result.reports) await writeFile(path.join(staging, fileName), markdown);
+    const publicationTemp = path.join(contentDir, `.publication-${process.pid}.json`);
+    await writeFile(publicationTemp, result.publicationJson);
+    const retired = `${staging.replace('.reports-new-', '.reports-old-')}`;
+    if (existsSync(reportsDir)) await rename(reportsDir, retired);
+    await rename(staging, reportsDir);
+    await rename(publicationTemp, publicationFile);
+    await rm(retired, { recursive: true, force: true });
+  } catch (error) {
+    await rm(staging, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+function printMessages(level: 'error' | 'warning', messages: readonly SplitMessage[]): void {
+  for (const message of messages) console.error(`${level === 'warning' ? 'warning: ' : ''}${message.message}`);
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  main().then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      // Bad input is reported above as located problems; only an unexpected failure (disk, bug) lands here.
+      console.error(`split: ${error instanceof Error ? error.message : String(error)}`);
+      process.exitCode = 2;
+    },
+  );
+}

@@ -1,0 +1,84 @@
+/**
+ * Stage 5: render a report as Markdown through mdast and remark-stringify (never by pasting
+ * strings), with its metadata as YAML frontmatter in the key order of the contract.
+ */
+import type { Root, RootContent } from 'mdast';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkStringify from 'remark-stringify';
+import { unified } from 'unified';
+import { Document, isSeq } from 'yaml';
+import type { BodyNode, Report, ReportCounts } from './model.ts';
+
+/** Counts headings, paragraphs and the non-whitespace characters of a report's body. */
+export function countReport(report: Pick<Report, 'body'>): ReportCounts {
+  const counts: ReportCounts = { sections: 0, subsections: 0, paragraphs: 0, characters: 0 };
+  for (const node of report.body) {
+    if (node.type === 'section') counts.sections += 1;
+    else if (node.type === 'subsection') counts.subsections += 1;
+    else counts.paragraphs += 1;
+    counts.characters += countCharacters(node.text);
+  }
+  return counts;
+}
+
+/** Counts the characters of a text that are not whitespace (code points, so CJK counts one each). */
+export function countCharacters(text: string): number {
+  let total = 0;
+  for (const char of text) if (!/\s/u.test(char)) total += 1;
+  return total;
+}
+
+/** The frontmatter fields of a report, in the contract's key order (absent keys are left out). */
+export function frontmatterOf(report: Report): Record<string, unknown> {
+  const counts = countReport(report);
+  return {
+    order: report.order,
+    id: report.id,
+    title: report.title,
+    ...(report.subtitle ? { subtitle: report.subtitle } : {}),
+    unit: report.unit,
+    authors: report.authors,
+    page: report.page,
+    ...(report.endPage !== undefined ? { endPage: report.endPage } : {}),
+    sections: counts.sections,
+    subsections: counts.subsections,
+    paragraphs: counts.paragraphs,
+    characters: counts.characters,
+  };
+}
+
+/** Serialises frontmatter as YAML: no line folding (titles stay on one line), author lists in flow style. */
+export function renderFrontmatter(fields: Record<string, unknown>): string {
+  const document = new Document(fields);
+  const authors = document.get('authors', true);
+  if (isSeq(authors)) authors.flow = true;
+  return document.toString({ lineWidth: 0, flowCollectionPadding: false, defaultStringType: 'PLAIN', defaultKeyType: 'PLAIN' }).trimEnd();
+}
+
+/** Builds the mdast tree of a report: frontmatter, then `##`/`###` headings and paragraphs. */
+export function reportTree(report: Report): Root {
+  const children: RootContent[] = [{ type: 'yaml', value: renderFrontmatter(frontmatterOf(report)) }];
+  for (const node of report.body) children.push(bodyNodeToMdast(node));
+  return { type: 'root', children };
+}
+
+/** Renders a report to the Markdown text of its file (ending with one newline). */
+export function renderReport(report: Report): string {
+  return stringifyMarkdown(reportTree(report));
+}
+
+/** The remark-stringify setup every generated file goes through, so output stays stable. */
+export function stringifyMarkdown(tree: Root): string {
+  return unified()
+    .use(remarkStringify, { bullet: '-', emphasis: '_', strong: '*', fences: true, rule: '-', listItemIndent: 'one' })
+    .use(remarkFrontmatter, ['yaml'])
+    .stringify(tree);
+}
+
+function bodyNodeToMdast(node: BodyNode): RootContent {
+  const text = { type: 'text' as const, value: node.text };
+  if (node.type === 'section') return { type: 'heading', depth: 2, children: [text] };
+  if (node.type === 'subsection') return { type: 'heading', depth: 3, children: [text] };
+  // A numbered paragraph stays a paragraph: remark-stringify escapes `1.` to `1\.` so Markdown never renumbers it.
+  return { type: 'paragraph', children: [text] };
+}

@@ -1,0 +1,103 @@
+/**
+ * Stage 6: prove the output is faithful. Two checks run on every report and fail the run:
+ * (1) the non-whitespace characters of the report's source lines reach the model in order,
+ * none lost, none duplicated; (2) the rendered Markdown, parsed back with remark-parse, has
+ * exactly the model's blocks with exactly their text, and frontmatter equal to the model's.
+ */
+import type { Root, RootContent } from 'mdast';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { parse as parseYaml } from 'yaml';
+import { Problems, quote } from './errors.ts';
+import type { BodyNode, Report } from './model.ts';
+import { frontmatterOf } from './render.ts';
+
+/** Where two character sequences first differ, and whether characters were lost, duplicated or changed. */
+export interface TextDifference {
+  kind: 'lost' | 'duplicated' | 'changed';
+  index: number;
+}
+
+/** Compares two texts, returning the first difference or undefined when they are equal. */
+export function compareTexts(expected: readonly string[], found: readonly string[]): TextDifference | undefined {
+  const length = Math.min(expected.length, found.length);
+  let index = 0;
+  while (index < length && expected[index] === found[index]) index += 1;
+  if (index === expected.length && index === found.length) return undefined;
+  const kind = found.length < expected.length ? 'lost' : found.length > expected.length ? 'duplicated' : 'changed';
+  return { kind, index };
+}
+
+/** Checks that the report's body lines and its model hold the same non-whitespace characters, in order. */
+export function checkCharacters(report: Report, problems: Problems): void {
+  const source: Array<{ char: string; line: number }> = [];
+  for (const line of report.bodyLines) for (const char of line.text) if (!/\s/u.test(char)) source.push({ char, line: line.number });
+  const model: string[] = [];
+  for (const node of report.body) for (const char of node.text) if (!/\s/u.test(char)) model.push(char);
+  const difference = compareTexts(
+    source.map((entry) => entry.char),
+    model,
+  );
+  if (!difference) return;
+  const at = source[Math.min(difference.index, source.length - 1)];
+  const context = (chars: readonly string[]): string => quote(chars.slice(Math.max(0, difference.index - 6), difference.index + 6).join(''), 16);
+  problems.fail(
+    at?.line ?? report.headerLine,
+    `self-check-${difference.kind}-character`,
+    `report ${report.id} to keep ${context(source.map((entry) => entry.char))}`,
+    context(model),
+  );
+}
+
+/** Parses Markdown (with YAML frontmatter) the way the site will. */
+export function parseMarkdown(markdown: string): Root {
+  return unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).parse(markdown);
+}
+
+/** Checks that the rendered Markdown parses back to the model: same blocks, same text, same frontmatter. */
+export function checkMarkdown(report: Report, markdown: string, problems: Problems): void {
+  const tree = parseMarkdown(markdown);
+  const [first, ...rest] = tree.children;
+  const expectedFields = JSON.stringify(frontmatterOf(report));
+  const foundFields = first?.type === 'yaml' ? JSON.stringify(parseYaml(first.value)) : 'no frontmatter';
+  if (foundFields !== expectedFields) {
+    problems.fail(report.headerLine, 'self-check-frontmatter-mismatch', `frontmatter ${quote(expectedFields, 60)}`, quote(foundFields, 60));
+  }
+  const count = Math.max(rest.length, report.body.length);
+  for (let index = 0; index < count; index += 1) {
+    const node = report.body[index];
+    const parsed = rest[index];
+    const expected = node ? describeModel(node) : 'no block';
+    const found = parsed ? describeMdast(parsed) : 'no block';
+    if (expected === found) continue;
+    const line = node?.lines[0] ?? report.headerLine;
+    const difference = compareTexts([...expected], [...found]);
+    const rule = difference && difference.kind !== 'changed' && node && parsed && sameShape(node, parsed) ? (`self-check-${difference.kind}-character` as const) : 'self-check-markdown-mismatch';
+    problems.fail(line, rule, `block ${index + 1} of report ${report.id} as ${quote(expected, 40)}`, quote(found, 40));
+    // One mismatch shifts every later block; reporting them all would only repeat it.
+    return;
+  }
+}
+
+/** A block as `kind:text`, so a heading that became a paragraph differs even with equal text. */
+function describeModel(node: BodyNode): string {
+  if (node.type === 'section') return `h2:${node.text}`;
+  if (node.type === 'subsection') return `h3:${node.text}`;
+  return `p:${node.text}`;
+}
+
+function describeMdast(node: RootContent): string {
+  if (node.type === 'heading' && (node.depth === 2 || node.depth === 3)) return `h${node.depth}:${plainText(node.children)}`;
+  if (node.type === 'paragraph') return `p:${plainText(node.children)}`;
+  return `${node.type}:${'children' in node ? plainText(node.children as RootContent[]) : ''}`;
+}
+
+/** The text of inline content; any node besides plain text (emphasis from an unescaped `*`, a link) is marked, so it never passes. */
+function plainText(children: readonly RootContent[]): string {
+  return children.map((child) => (child.type === 'text' ? child.value : `⟦${child.type}⟧`)).join('');
+}
+
+function sameShape(node: BodyNode, parsed: RootContent): boolean {
+  return describeModel(node).slice(0, 3) === describeMdast(parsed).slice(0, 3);
+}

@@ -1,0 +1,82 @@
+/**
+ * The whole split as one pure function: source text in, report files and publication data out,
+ * or the list of located problems. Only scripts/split.ts touches the disk, so tests (and the
+ * mutation checks of issue 4) call this directly.
+ */
+import { Problems, type SplitMessage } from './errors.ts';
+import { groupReports } from './group.ts';
+import type { Publication, Repair, Report, ReportCounts } from './model.ts';
+import { parsePublication } from './publication.ts';
+import { checkNotEmpty, decodeSource, splitLines } from './read-lines.ts';
+import { countReport, renderReport } from './render.ts';
+import { checkCharacters, checkMarkdown } from './self-check.ts';
+import { parseToc } from './toc.ts';
+
+/** One generated report: its model, counts, file name and Markdown text. */
+export interface SplitReport {
+  report: Report;
+  counts: ReportCounts;
+  fileName: string;
+  markdown: string;
+}
+
+/** A successful split: everything the CLI writes, plus warnings and repairs for the summary. */
+export interface SplitSuccess {
+  ok: true;
+  reports: SplitReport[];
+  publication: Publication;
+  /** The text of content/publication.json. */
+  publicationJson: string;
+  warnings: SplitMessage[];
+  repairs: Repair[];
+}
+
+/** A failed split: every fatal problem found, plus the warnings. */
+export interface SplitFailure {
+  ok: false;
+  errors: SplitMessage[];
+  warnings: SplitMessage[];
+}
+
+export type SplitResult = SplitSuccess | SplitFailure;
+
+/** Splits the text of a compendium into reports and publication data (pure; BOM and CRLF accepted). */
+export function splitCompendium(text: string, fileName: string): SplitResult {
+  const problems = new Problems(fileName);
+  const lines = splitLines(text);
+  if (!checkNotEmpty(lines, problems)) return failure(problems);
+  const toc = parseToc(lines, problems);
+  if (!toc) return failure(problems);
+  const { reports, trailer } = groupReports(lines, toc.entries, toc.endIndex, problems);
+  const tocIndex = lines.findIndex((line) => line.number === toc.line);
+  const publication = parsePublication(lines.slice(0, tocIndex), trailer, toc.line, problems);
+  if (problems.hasErrors || !publication) return failure(problems);
+
+  const rendered = reports.map((report) => {
+    const markdown = renderReport(report);
+    checkCharacters(report, problems);
+    checkMarkdown(report, markdown, problems);
+    return { report, counts: countReport(report), fileName: `${report.id}.md`, markdown };
+  });
+  if (problems.hasErrors) return failure(problems);
+  return {
+    ok: true,
+    reports: rendered,
+    publication,
+    publicationJson: `${JSON.stringify(publication, null, 2)}\n`,
+    warnings: problems.warnings,
+    repairs: reports.flatMap((report) => report.repairs),
+  };
+}
+
+/** Decodes the bytes of a compendium as strict UTF-8 and splits it. */
+export function splitCompendiumBytes(bytes: Uint8Array, fileName: string): SplitResult {
+  const problems = new Problems(fileName);
+  const text = decodeSource(bytes, problems);
+  if (text === undefined) return failure(problems);
+  return splitCompendium(text, fileName);
+}
+
+function failure(problems: Problems): SplitFailure {
+  return { ok: false, errors: problems.errors, warnings: problems.warnings };
+}

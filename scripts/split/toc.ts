@@ -1,0 +1,108 @@
+/**
+ * Stage 4a: read the table of contents — the only place with page numbers, and the list that
+ * drives the whole split. Entries look like `- 19 TITLE`, then an optional `——subtitle` line,
+ * then the authoring unit (`…课题组`).
+ */
+import { Problems, quote } from './errors.ts';
+import type { SourceLine, TocEntry } from './model.ts';
+
+const ENTRY = /^-\s*(\d+)\s+(\S.*)$/;
+const SUBTITLE = /^——\s*(.+)$/;
+// Authoring units are named `…课题组`; any `…组` is accepted so a differently named group still splits.
+const UNIT = /组$/;
+
+/** The parsed table of contents and the index of the first line after it. */
+export interface Toc {
+  entries: TocEntry[];
+  /** Line of the `目录` heading. */
+  line: number;
+  /** Index (into the lines array) of the first line after the last entry. */
+  endIndex: number;
+}
+
+/** Removes every whitespace character, the key titles are matched by (the printed title may wrap or carry a stray space). */
+export function compactKey(text: string): string {
+  return text.replace(/\s+/gu, '');
+}
+
+/** Trims and collapses runs of whitespace to one space. */
+export function normaliseSpacing(text: string): string {
+  return text.trim().replace(/\s+/gu, ' ');
+}
+
+/** Finds the `目录` line and parses the entries after it, recording every malformed entry. */
+export function parseToc(lines: readonly SourceLine[], problems: Problems): Toc | undefined {
+  const headingIndex = lines.findIndex((line) => compactKey(line.text) === '目录');
+  if (headingIndex < 0) {
+    problems.fail(1, 'missing-toc', 'a line "目录" followed by the table of contents', `none in ${lines.length} lines`);
+    return undefined;
+  }
+  const heading = lines[headingIndex] as SourceLine;
+  const entries: TocEntry[] = [];
+  let index = nextNonBlank(lines, headingIndex + 1);
+  let endIndex = headingIndex + 1;
+  while (index < lines.length) {
+    const entryLine = lines[index] as SourceLine;
+    const match = ENTRY.exec(entryLine.text.trim());
+    if (!match) break;
+    const page = Number(match[1]);
+    const title = normaliseSpacing(match[2] ?? '');
+    let cursor = nextNonBlank(lines, index + 1);
+    let subtitle: string | undefined;
+    const subtitleMatch = SUBTITLE.exec(lines[cursor]?.text.trim() ?? '');
+    if (subtitleMatch) {
+      subtitle = normaliseSpacing(subtitleMatch[1] ?? '');
+      cursor = nextNonBlank(lines, cursor + 1);
+    }
+    const unitLine = lines[cursor];
+    const unitText = unitLine?.text.trim() ?? '';
+    if (!unitLine || ENTRY.test(unitText) || !UNIT.test(unitText)) {
+      problems.fail(
+        unitLine?.number ?? entryLine.number,
+        'toc-missing-unit',
+        `the authoring unit ("…课题组") after the table-of-contents entry ${quote(title)}`,
+        unitLine ? quote(unitText) : 'the end of the file',
+      );
+      // Without a unit the entry still counts, so later entries keep their order numbers.
+      entries.push({ order: entries.length + 1, page, title, ...(subtitle ? { subtitle } : {}), unit: '', line: entryLine.number });
+      endIndex = cursor;
+      index = unitLine && ENTRY.test(unitText) ? cursor : lines.length;
+      continue;
+    }
+    entries.push({ order: entries.length + 1, page, title, ...(subtitle ? { subtitle } : {}), unit: normaliseSpacing(unitText), line: entryLine.number });
+    endIndex = cursor + 1;
+    index = nextNonBlank(lines, cursor + 1);
+  }
+  if (entries.length === 0) {
+    const found = lines[index];
+    problems.fail(found?.number ?? heading.number, 'empty-toc', 'an entry "- PAGE TITLE" after "目录"', found ? quote(found.text.trim()) : 'the end of the file');
+    return undefined;
+  }
+  checkEntries(entries, problems);
+  return { entries, line: heading.number, endIndex };
+}
+
+/** Checks that pages increase and no title repeats, since both would make the reports ambiguous. */
+function checkEntries(entries: readonly TocEntry[], problems: Problems): void {
+  const seen = new Map<string, TocEntry>();
+  entries.forEach((entry, index) => {
+    const previous = entries[index - 1];
+    if (previous && entry.page <= previous.page) {
+      problems.fail(entry.line, 'toc-page-order', `a page after ${previous.page} (the start of report ${previous.order})`, `page ${entry.page}`);
+    }
+    const key = compactKey(entry.title);
+    const first = seen.get(key);
+    if (first) {
+      problems.fail(entry.line, 'duplicate-title', `a title different from report ${first.order} (line ${first.line})`, quote(entry.title));
+    } else {
+      seen.set(key, entry);
+    }
+  });
+}
+
+/** Index of the first non-blank line at or after `from` (or lines.length). */
+export function nextNonBlank(lines: readonly SourceLine[], from: number): number {
+  let index = from;
+  while (index < lines.length && (lines[index]?.text.trim() ?? '') === '') index += 1;
+  return index;
+}
