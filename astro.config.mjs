@@ -1,5 +1,8 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
+import rehypeSectionIds from './src/plugins/rehype-section-ids.ts';
+import rehypeLeadIn from './src/plugins/rehype-lead-in.ts';
+import rehypeHeadingPermalinks from './src/plugins/rehype-heading-permalinks.ts';
 
 /**
  * The one place the deployment path is set. Build for a sub-path with
@@ -10,9 +13,27 @@ const base = process.env.BASE_PATH ?? '/';
 export default defineConfig({
   base,
   trailingSlash: 'always',
-  build: { format: 'directory' },
+  build: {
+    format: 'directory',
+    // Pages are served under `style-src 'self'`: an inlined <style> block would be blocked.
+    inlineStylesheets: 'never',
+  },
   // Absolute URL of the deployment, when known (used only for canonical links); pages compute
   // shareable links from the address they were opened at, so intranet hosts work without it.
   site: process.env.SITE_URL || undefined,
   devToolbar: { enabled: false },
+  // No prefetch: it would add a script to every page and fetch pages nobody asked for.
+  prefetch: false,
+  markdown: {
+    // The reports hold no code; Shiki would only add inline `style=""` attributes.
+    syntaxHighlight: false,
+    // Order matters: lead-ins are wrapped before ids are counted (neither depends on the other's
+    // output, but permalinks need the heading ids, so they come last).
+    rehypePlugins: [rehypeLeadIn, rehypeSectionIds, rehypeHeadingPermalinks],
+  },
+  vite: {
+    // Astro inlines bundled scripts smaller than this limit as inline <script> tags, which
+    // `script-src 'self'` blocks; 0 keeps every script an external file.
+    build: { assetsInlineLimit: 0 },
+  },
 });

@@ -1,0 +1,69 @@
+/**
+ * Pure helpers over report metadata: printed order, neighbours, page ranges, bylines and URLs.
+ * Pages pass plain data in, so everything here is testable without a build.
+ */
+
+/** The metadata of a report the pages need (a subset of the content schema). */
+export interface ReportMeta {
+  id: string;
+  order: number;
+  title: string;
+  subtitle?: string;
+  unit: string;
+  authors: string[];
+  page: number;
+  endPage?: number;
+}
+
+/** The reports before and after one report in printed order. */
+export interface Neighbours<T> {
+  prev?: T;
+  next?: T;
+}
+
+/** Returns the reports sorted by their table-of-contents order (a new array). */
+export function sortByOrder<T extends Pick<ReportMeta, 'order'>>(reports: readonly T[]): T[] {
+  return [...reports].sort((a, b) => a.order - b.order);
+}
+
+/** Finds the previous and next report of `id` in printed order. */
+export function findNeighbours<T extends Pick<ReportMeta, 'id' | 'order'>>(reports: readonly T[], id: string): Neighbours<T> {
+  const sorted = sortByOrder(reports);
+  const index = sorted.findIndex((report) => report.id === id);
+  if (index < 0) return {};
+  return { prev: sorted[index - 1], next: sorted[index + 1] };
+}
+
+/** Formats the printed pages, e.g. `第 19–23 页`; the last report has no known end page. */
+export function formatPageRange(page: number, endPage?: number): string {
+  if (endPage === undefined) return `第 ${page} 页起`;
+  if (endPage <= page) return `第 ${page} 页`;
+  // An en dash joins number ranges in Chinese typesetting (GB/T 15834 allows – or ～).
+  return `第 ${page}–${endPage} 页`;
+}
+
+/** Joins author names for display with the ideographic enumeration comma, e.g. `任小艳、刘玉东`. */
+export function formatAuthors(authors: readonly string[]): string {
+  return authors.join('、');
+}
+
+/** The full title as printed: title, then the subtitle after a double em dash. */
+export function formatFullTitle(report: Pick<ReportMeta, 'title' | 'subtitle'>): string {
+  return report.subtitle ? `${report.title}——${report.subtitle}` : report.title;
+}
+
+/** Returns the path of a report page below the base path, e.g. `/xinfeng/reports/05/`. */
+export function reportPath(base: string, id: string): string {
+  return `${withTrailingSlash(base)}reports/${id}/`;
+}
+
+/** Ensures a base path ends in exactly one slash (`import.meta.env.BASE_URL` may lack it). */
+export function withTrailingSlash(path: string): string {
+  return path.endsWith('/') ? path : `${path}/`;
+}
+
+/** Builds a one-sentence page description from report metadata (for `<meta name="description">`). */
+export function describeReport(report: ReportMeta, issueLabel: string): string {
+  const byline = report.authors.length > 0 ? `${report.unit}（执笔人：${formatAuthors(report.authors)}）` : report.unit;
+  return `${formatFullTitle(report)}。${byline}，载《南京新风》${issueLabel}，${formatPageRange(report.page, report.endPage)}。`;
+}

@@ -1,0 +1,9 @@
+/** `/reports/05/cite.bib`: the report as a BibTeX @article entry. */
+import type { APIRoute } from 'astro';
+import { citationKey, formatBibtex } from '../../../lib/citation.ts';
+import { citationPaths, respondWithCitation } from '../../../lib/cite-endpoint.ts';
+
+export const getStaticPaths = citationPaths;
+
+export const GET: APIRoute = (context) =>
+  respondWithCitation(context, (source, id) => formatBibtex(source, citationKey(source.year, id)), 'application/x-bibtex; charset=utf-8');
