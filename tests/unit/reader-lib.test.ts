@@ -1,0 +1,123 @@
+/** The reader's pure helpers: ids, section lists, ordering and neighbours, pages, reading time. */
+import { describe, expect, it } from 'vitest';
+import { createIdCounter, SECTION_OR_PARAGRAPH_ID } from '../../src/lib/ids.ts';
+import { listSections, nestSections } from '../../src/lib/sections.ts';
+import {
+  describeReport,
+  findNeighbours,
+  formatAuthors,
+  formatFullTitle,
+  formatPageRange,
+  reportPath,
+  sortByOrder,
+  withTrailingSlash,
+} from '../../src/lib/reports.ts';
+import { CHARACTERS_PER_MINUTE, estimateReadingMinutes, formatReadingTime } from '../../src/lib/reading-time.ts';
+import { metaContentSecurityPolicy, composeTitle } from '../../src/lib/site.ts';
+
+describe('id counter', () => {
+  it('hands out ids from the place of each heading and paragraph', () => {
+    const counter = createIdCounter();
+    const ids = [
+      counter.paragraph(),
+      counter.heading(2),
+      counter.paragraph(),
+      counter.heading(3),
+      counter.paragraph(),
+      counter.paragraph(),
+      counter.heading(3),
+      counter.heading(2),
+      counter.heading(3),
+      counter.paragraph(),
+    ];
+    expect(ids).toEqual(['p0-1', 's1', 'p1-1', 's1-1', 'p1-1-1', 'p1-1-2', 's1-2', 's2', 's2-1', 'p2-1-1']);
+    expect(ids.every((id) => SECTION_OR_PARAGRAPH_ID.test(id))).toBe(true);
+  });
+
+  it('does not accept slugs or Chinese text as ids', () => {
+    expect(SECTION_OR_PARAGRAPH_ID.test('一背景意义')).toBe(false);
+    expect(SECTION_OR_PARAGRAPH_ID.test('s1-2-3')).toBe(false);
+  });
+});
+
+describe('section list', () => {
+  const markdown = '引言。\n\n## 一、背景\n\n### （一）时代\n\n1\\. 正文。\n\n### (二) 意义\n\n## 二、做法\n\n正文。\n';
+
+  it('lists headings with the ids the plugin gives them and unescaped text', () => {
+    expect(listSections(markdown)).toEqual([
+      { id: 's1', depth: 2, text: '一、背景' },
+      { id: 's1-1', depth: 3, text: '（一）时代' },
+      { id: 's1-2', depth: 3, text: '(二) 意义' },
+      { id: 's2', depth: 2, text: '二、做法' },
+    ]);
+  });
+
+  it('nests subsections under their section', () => {
+    const nested = nestSections(listSections(markdown));
+    expect(nested.map((node) => [node.id, node.children.map((child) => child.id)])).toEqual([
+      ['s1', ['s1-1', 's1-2']],
+      ['s2', []],
+    ]);
+  });
+});
+
+describe('report helpers', () => {
+  const reports = [
+    { id: '03', order: 3, title: '三', unit: 'c', authors: [], page: 9, endPage: 14 },
+    { id: '01', order: 1, title: '一', subtitle: '副', unit: 'a', authors: ['甲', '乙'], page: 1, endPage: 5 },
+    { id: '02', order: 2, title: '二', unit: 'b', authors: [], page: 6, endPage: 8 },
+  ];
+
+  it('sorts by printed order without touching the input', () => {
+    expect(sortByOrder(reports).map((report) => report.id)).toEqual(['01', '02', '03']);
+    expect(reports[0]?.id).toBe('03');
+  });
+
+  it('finds the previous and next report, and none past either end', () => {
+    expect(findNeighbours(reports, '02')).toEqual({ prev: reports[1], next: reports[0] });
+    expect(findNeighbours(reports, '01').prev).toBeUndefined();
+    expect(findNeighbours(reports, '03').next).toBeUndefined();
+    expect(findNeighbours(reports, '99')).toEqual({});
+  });
+
+  it('formats printed pages with an en dash, and an open range for the last report', () => {
+    expect(formatPageRange(19, 23)).toBe('第 19–23 页');
+    expect(formatPageRange(8, 8)).toBe('第 8 页');
+    expect(formatPageRange(50)).toBe('第 50 页起');
+  });
+
+  it('formats bylines, full titles, descriptions and paths', () => {
+    expect(formatAuthors(['任小艳', '刘玉东'])).toBe('任小艳、刘玉东');
+    expect(formatFullTitle({ title: '深化作风建设', subtitle: '以华侨路街道为例' })).toBe('深化作风建设——以华侨路街道为例');
+    expect(describeReport(reports[1]!, '2025 增刊')).toBe('一——副。a（执笔人：甲、乙），载《南京新风》2025 增刊，第 1–5 页。');
+    expect(reportPath('/xinfeng', '05')).toBe('/xinfeng/reports/05/');
+    expect(reportPath('/', '05')).toBe('/reports/05/');
+    expect(withTrailingSlash('/a/')).toBe('/a/');
+  });
+});
+
+describe('reading time', () => {
+  it('reads 400 characters a minute and rounds up', () => {
+    expect(CHARACTERS_PER_MINUTE).toBe(400);
+    expect(estimateReadingMinutes(5105)).toBe(13);
+    expect(estimateReadingMinutes(400)).toBe(1);
+    expect(estimateReadingMinutes(401)).toBe(2);
+    expect(estimateReadingMinutes(0)).toBe(1);
+    expect(formatReadingTime(5105)).toBe('约 13 分钟');
+  });
+});
+
+describe('site helpers', () => {
+  it('drops the directives a meta policy ignores and keeps the rest in order', () => {
+    expect(metaContentSecurityPolicy("default-src 'self'; frame-ancestors 'none'; img-src 'self' data:")).toBe(
+      "default-src 'self'; img-src 'self' data:",
+    );
+    expect(metaContentSecurityPolicy()).not.toContain('frame-ancestors');
+    expect(metaContentSecurityPolicy()).toContain("script-src 'self' 'wasm-unsafe-eval'");
+  });
+
+  it('composes page titles', () => {
+    expect(composeTitle()).toBe('新风文库');
+    expect(composeTitle('关于本刊')).toBe('关于本刊 · 新风文库');
+  });
+});
