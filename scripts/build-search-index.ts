@@ -1,0 +1,179 @@
+/**
+ * `npm run index` (after `astro build`): writes the search data into `dist/`.
+ *
+ * - `dist/search/reports/NN.json`: each report body block by block (element id + text), read
+ *   from the built page itself so ids and text are exactly what the reader shows.
+ * - `dist/pagefind/`: a Pagefind index with one custom record per report whose words are the
+ *   report's distinct normalised characters as ASCII codes (see src/lib/search/tokens.ts for why).
+ *   Pagefind returns candidates; the browser checks them literally against the shards.
+ * - `dist/search/manifest.json`: report metadata and each report's Pagefind result id.
+ * - `dist/search/jump.json`: quick-jump targets with pinyin computed here, at build time.
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { pathToFileURL } from 'node:url';
+import { parse as parseYaml } from 'yaml';
+import { fromHtml } from 'hast-util-from-html';
+import { toString as hastToString } from 'hast-util-to-string';
+import { visit, SKIP } from 'unist-util-visit';
+import type { Element, Root } from 'hast';
+import * as pagefind from 'pagefind';
+import { normaliseText } from '../src/lib/search/normalise.ts';
+import { characterTokens } from '../src/lib/search/tokens.ts';
+import { buildJumpEntries } from '../src/lib/search/jump-data.ts';
+import type { JumpEntry, ReportShard, SearchManifest, SearchReport, ShardBlock } from '../src/lib/search/types.ts';
+
+/** Report metadata as the split writes it (CONTRACT A). */
+interface Frontmatter {
+  id: string;
+  order: number;
+  title: string;
+  subtitle?: string;
+  unit: string;
+  authors: string[];
+  page: number;
+}
+
+/** Reads the frontmatter of every `content/reports/NN.md`, in table-of-contents order. */
+export function readReportMetadata(folder: string): Frontmatter[] {
+  return readdirSync(folder)
+    .filter((name) => /^\d{2}\.md$/.test(name))
+    .map((name) => {
+      const source = readFileSync(join(folder, name), 'utf8');
+      const yaml = /^---\n([\s\S]*?)\n---/.exec(source)?.[1];
+      if (!yaml) throw new Error(`${join(folder, name)}: no frontmatter`);
+      return parseYaml(yaml) as Frontmatter;
+    })
+    .sort((a, b) => a.order - b.order);
+}
+
+const hasClass = (node: Element, name: string): boolean => {
+  const value = node.properties.className;
+  return Array.isArray(value) && value.includes(name);
+};
+
+/** Text of an element without its permalink `#` anchors. */
+function blockText(node: Element): string {
+  const copy: Element = structuredClone(node);
+  visit(copy, 'element', (child, index, parent) => {
+    if (parent && index !== undefined && child.tagName === 'a' && hasClass(child, 'permalink')) {
+      parent.children.splice(index, 1);
+      return [SKIP, index];
+    }
+    return undefined;
+  });
+  return hastToString(copy).replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * Extracts the blocks (headings and paragraphs with ids) of the report body
+ * (`[data-pagefind-body]`) from a built report page.
+ */
+export function extractBlocks(html: string): ShardBlock[] {
+  const tree: Root = fromHtml(html);
+  let body: Element | undefined;
+  visit(tree, 'element', (node) => {
+    if (!body && node.properties.dataPagefindBody !== undefined) body = node;
+  });
+  if (!body) throw new Error('report page without [data-pagefind-body]');
+  const blocks: ShardBlock[] = [];
+  visit(body, 'element', (node) => {
+    if (!['h2', 'h3', 'p'].includes(node.tagName)) return undefined;
+    const id = node.properties.id;
+    if (typeof id === 'string' && id !== '') blocks.push([id, blockText(node)]);
+    return SKIP;
+  });
+  return blocks;
+}
+
+/** The distinct character tokens of everything a report is searchable by. */
+export function reportTokens(meta: Frontmatter, blocks: ShardBlock[]): string[] {
+  const text = [meta.title, meta.subtitle ?? '', meta.unit, ...meta.authors, ...blocks.map(([, t]) => t)].join('');
+  return characterTokens(normaliseText(text).text);
+}
+
+/** Reads the Pagefind result id (fragment name) of every written record, keyed by record URL. */
+function readFragmentIds(pagefindFolder: string): Map<string, string> {
+  const ids = new Map<string, string>();
+  const folder = join(pagefindFolder, 'fragment');
+  for (const name of readdirSync(folder)) {
+    const raw = gunzipSync(readFileSync(join(folder, name))).toString('utf8');
+    // Fragments start with a short signature before their JSON.
+    const fragment = JSON.parse(raw.slice(raw.indexOf('{'))) as { url: string };
+    ids.set(fragment.url, name.replace(/\.pf_fragment$/, ''));
+  }
+  return ids;
+}
+
+/** Builds all search data for the built site in `dist`. */
+export async function buildSearchIndex(dist: string, reportsFolder: string): Promise<{ reports: number; tokens: number }> {
+  const metadata = readReportMetadata(reportsFolder);
+  const shards: ReportShard[] = metadata.map((meta) => ({
+    id: meta.id,
+    blocks: extractBlocks(readFileSync(join(dist, 'reports', meta.id, 'index.html'), 'utf8')),
+  }));
+
+  const pagefindFolder = join(dist, 'pagefind');
+  rmSync(pagefindFolder, { recursive: true, force: true });
+  const { index, errors } = await pagefind.createIndex({});
+  if (!index) throw new Error(`pagefind: ${errors.join('; ')}`);
+  let tokenCount = 0;
+  for (const [position, meta] of metadata.entries()) {
+    const tokens = reportTokens(meta, shards[position]?.blocks ?? []);
+    tokenCount += tokens.length;
+    const added = await index.addCustomRecord({
+      url: `/reports/${meta.id}/`,
+      content: tokens.join(' '),
+      language: 'zh-cn',
+      meta: { title: meta.title },
+    });
+    if (added.errors.length > 0) throw new Error(`pagefind: ${added.errors.join('; ')}`);
+  }
+  const written = await index.writeFiles({ outputPath: pagefindFolder });
+  if (written.errors.length > 0) throw new Error(`pagefind: ${written.errors.join('; ')}`);
+  await pagefind.close();
+  // Only the search API is used; the UI bundles Pagefind writes are 400 KB nobody loads.
+  for (const name of readdirSync(pagefindFolder)) {
+    if (/^pagefind-(component-ui|modular-ui|ui|highlight)\./.test(name)) rmSync(join(pagefindFolder, name));
+  }
+  const fragmentIds = readFragmentIds(pagefindFolder);
+
+  const searchFolder = join(dist, 'search');
+  mkdirSync(join(searchFolder, 'reports'), { recursive: true });
+  const shardJson = shards.map((shard) => JSON.stringify(shard));
+  const version = createHash('sha256').update(shardJson.join('\n')).update(JSON.stringify(metadata)).digest('hex').slice(0, 12);
+  shards.forEach((shard, position) => writeFileSync(join(searchFolder, 'reports', `${shard.id}.json`), shardJson[position] ?? ''));
+
+  const reports: SearchReport[] = metadata.map((meta) => {
+    const pagefindId = fragmentIds.get(`/reports/${meta.id}/`);
+    if (!pagefindId) throw new Error(`pagefind wrote no record for report ${meta.id}`);
+    return {
+      id: meta.id,
+      pagefindId,
+      title: meta.title,
+      ...(meta.subtitle ? { subtitle: meta.subtitle } : {}),
+      unit: meta.unit,
+      authors: meta.authors,
+      page: meta.page,
+    };
+  });
+  const manifest: SearchManifest = { version, reports };
+  writeFileSync(join(searchFolder, 'manifest.json'), JSON.stringify(manifest));
+
+  const jump: JumpEntry[] = metadata.flatMap((meta, position) =>
+    buildJumpEntries({
+      ...meta,
+      headings: (shards[position]?.blocks ?? []).filter(([id]) => id.startsWith('s')),
+    }),
+  );
+  writeFileSync(join(searchFolder, 'jump.json'), JSON.stringify(jump));
+  return { reports: reports.length, tokens: tokenCount };
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const dist = process.env.SEARCH_DIST ?? 'dist';
+  const summary = await buildSearchIndex(dist, 'content/reports');
+  console.log(`search index: ${summary.reports} reports, ${summary.tokens} character words → ${dist}/pagefind, ${dist}/search`);
+}

@@ -1,0 +1,50 @@
+/**
+ * Shapes of the search data that `scripts/build-search-index.ts` writes to `dist/search/` and
+ * the browser reads.
+ */
+
+/** One report as the search lists it (from `manifest.json`). */
+export interface SearchReport {
+  /** Two-digit id, the URL segment. */
+  id: string;
+  /** Pagefind's result id for this report's record. */
+  pagefindId: string;
+  title: string;
+  subtitle?: string;
+  unit: string;
+  authors: string[];
+  /** Printed start page. */
+  page: number;
+}
+
+/** `dist/search/manifest.json`. */
+export interface SearchManifest {
+  /** Changes whenever the data changes; shard URLs carry it so caches never mix builds. */
+  version: string;
+  reports: SearchReport[];
+}
+
+/** One block of a report body: element id (`s2`, `s2-3`, `p2-3-4`, `p0-1`) and its text. */
+export type ShardBlock = [id: string, text: string];
+
+/** `dist/search/reports/05.json`: the report body as the page shows it, block by block. */
+export interface ReportShard {
+  id: string;
+  blocks: ShardBlock[];
+}
+
+/** One quick-jump target (`dist/search/jump.json`). */
+export interface JumpEntry {
+  /** What is shown and matched: a title, unit, author name or heading text. */
+  text: string;
+  /** What kind of target this is. */
+  kind: 'title' | 'unit' | 'author' | 'heading';
+  /** Report id. */
+  report: string;
+  /** Element id inside the report, '' for the report itself. */
+  anchor: string;
+  /** Pinyin without tones or spaces, e.g. `xiaomaladache`. */
+  pinyin: string;
+  /** Pinyin initials, e.g. `xmldc`. */
+  initials: string;
+}

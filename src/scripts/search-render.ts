@@ -1,0 +1,93 @@
+/**
+ * Renders search results into the DOM with text nodes only: the query and the excerpts come
+ * from the URL and the content, so nothing here ever goes through innerHTML.
+ */
+import type { ReportResult, SectionHit } from '../lib/search/engine.ts';
+import type { Excerpt } from '../lib/search/excerpt.ts';
+import { hitUrl, type SearchOutcome } from './search-client.ts';
+
+/** Creates an element with a class and optional text. */
+export function element<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  className?: string,
+  text?: string,
+): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+/** Renders an excerpt as text with the hit in one <mark>. */
+export function renderExcerpt(excerpt: Excerpt): HTMLElement {
+  const container = element('span', 'search-excerpt');
+  container.append(`${excerpt.clippedStart ? '…' : ''}${excerpt.before}`);
+  container.append(element('mark', undefined, excerpt.hit));
+  container.append(`${excerpt.after}${excerpt.clippedEnd ? '…' : ''}`);
+  return container;
+}
+
+function renderHit(result: ReportResult, hit: SectionHit, query: string): HTMLLIElement {
+  const item = element('li', 'search-hit');
+  const link = element('a', 'search-hit-link');
+  link.href = hitUrl(result.report.id, query, hit.target);
+  link.append(element('span', 'search-hit-label', hit.label));
+  if (hit.hits > 1) link.append(element('span', 'search-hit-count', ` ${hit.hits} 处`));
+  link.append(renderExcerpt(hit.excerpt));
+  item.append(link);
+  return item;
+}
+
+/** Renders one report with its matching sections (at most `maxHits` of them). */
+export function renderResult(result: ReportResult, query: string, maxHits = Infinity): HTMLLIElement {
+  const item = element('li', 'search-result');
+  item.dataset.kind = result.kind;
+  item.dataset.report = result.report.id;
+  const heading = element('h3', 'search-result-title');
+  const link = element('a');
+  link.href = hitUrl(result.report.id, query, result.sections[0]?.target ?? '');
+  link.textContent = result.report.title;
+  heading.append(link);
+  if (result.kind === 'approximate') heading.append(' ', element('span', 'search-badge', '近似'));
+  item.append(heading);
+  const facts = [result.report.unit, `第 ${result.report.page} 页`, `${result.hits} 处${result.kind === 'approximate' ? '近似' : ''}命中`];
+  item.append(element('p', 'search-result-meta', facts.join(' · ')));
+  const hits = element('ul', 'search-hits');
+  for (const hit of result.sections.slice(0, maxHits)) hits.append(renderHit(result, hit, query));
+  item.append(hits);
+  return item;
+}
+
+/** The sentence screen readers hear after a search. */
+export function describeOutcome(outcome: SearchOutcome, shown: ReportResult[]): string {
+  if (outcome.normalised === '') return '请输入要搜索的词句。';
+  if (shown.length === 0) return `没有找到包含“${outcome.query}”的报告。`;
+  const hits = shown.reduce((sum, result) => sum + result.hits, 0);
+  if (outcome.approximate) return `没有完全一致的结果；${shown.length} 篇报告近似匹配“${outcome.query}”。`;
+  return `${shown.length} 篇报告包含“${outcome.query}”，共 ${hits} 处。`;
+}
+
+/** Replaces the children of `list` with the rendered results. */
+export function renderResults(list: HTMLElement, results: ReportResult[], query: string, maxHits = Infinity): void {
+  list.replaceChildren(...results.map((result) => renderResult(result, query, maxHits)));
+}
+
+/**
+ * Arrow-key navigation over the links inside `container`: ↓/↑ move between them (↓ from the
+ * input enters the list), Esc returns to the input.
+ */
+export function navigateWithArrows(event: KeyboardEvent, container: HTMLElement, input: HTMLInputElement): boolean {
+  const links = [...container.querySelectorAll<HTMLAnchorElement>('a[href]')].filter((link) => link.offsetParent !== null);
+  if (links.length === 0) return false;
+  const current = links.indexOf(document.activeElement as HTMLAnchorElement);
+  if (event.key === 'ArrowDown') {
+    links[Math.min(current + 1, links.length - 1)]?.focus();
+    return true;
+  }
+  if (event.key === 'ArrowUp') {
+    if (current <= 0) input.focus();
+    else links[current - 1]?.focus();
+    return true;
+  }
+  return false;
+}

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { countOccurrences, findAll } from '../../src/lib/search/match.ts';
+import { allowedEdits, findApproximate } from '../../src/lib/search/approximate.ts';
+import { makeExcerpt } from '../../src/lib/search/excerpt.ts';
+import { characterTokens, encodeCharacter, pagefindQuery } from '../../src/lib/search/tokens.ts';
+
+describe('findAll', () => {
+  it('finds every non-overlapping occurrence in order', () => {
+    expect(findAll('社区社区区社区', '社区')).toEqual([0, 2, 5]);
+    expect(countOccurrences('aaaa', 'aa')).toBe(2);
+  });
+
+  it('finds nothing for an empty needle or a missing one', () => {
+    expect(findAll('社区', '')).toEqual([]);
+    expect(findAll('社区', '监委')).toEqual([]);
+  });
+});
+
+describe('findApproximate', () => {
+  it('finds a window one substitution away', () => {
+    expect(findApproximate('破解小马拉大车问题', '小马拉打车', 1)).toEqual({ start: 2, end: 7, edits: 1 });
+  });
+
+  it('finds a window with a missing character', () => {
+    expect(findApproximate('破解小马拉大车问题', '小马大车', 1)).toEqual({ start: 2, end: 7, edits: 1 });
+  });
+
+  it('returns null when every window needs more edits than allowed', () => {
+    expect(findApproximate('破解小马拉大车问题', '宇宙飞船', 1)).toBeNull();
+  });
+
+  it('prefers an exact window over an approximate one', () => {
+    expect(findApproximate('小马拉打车，小马拉大车', '小马拉大车', 1)).toEqual({ start: 6, end: 11, edits: 0 });
+  });
+
+  it('allows no typos below four characters, one up to seven, two from eight', () => {
+    expect([3, 4, 7, 8].map(allowedEdits)).toEqual([0, 1, 1, 2]);
+  });
+});
+
+describe('makeExcerpt', () => {
+  it('keeps context either side and marks where the text was clipped', () => {
+    expect(makeExcerpt('一二三四五六七八九十', 4, 6, 2)).toEqual({
+      before: '三四',
+      hit: '五六',
+      after: '七八',
+      clippedStart: true,
+      clippedEnd: true,
+    });
+  });
+
+  it('does not clip at the ends of the text', () => {
+    const excerpt = makeExcerpt('监委机关', 0, 2, 5);
+    expect([excerpt.before, excerpt.hit, excerpt.after, excerpt.clippedStart, excerpt.clippedEnd]).toEqual(['', '监委', '机关', false, false]);
+  });
+});
+
+describe('character tokens', () => {
+  it('spells each character as four base-36 digits', () => {
+    expect(encodeCharacter('a')).toBe('002p');
+    expect(encodeCharacter('区')).toBe((0x533a).toString(36).padStart(4, '0'));
+    expect(encodeCharacter('区')).toBe('0gfu');
+  });
+
+  it('lists distinct characters once, in first-seen order', () => {
+    expect(characterTokens('社区社区')).toEqual([encodeCharacter('社'), encodeCharacter('区')]);
+    expect(pagefindQuery('ai')).toBe('002p 002x');
+  });
+});
