@@ -61,7 +61,8 @@ export function buildVariant(options: VariantOptions): VariantTimings {
   const astroScript = `import { build } from 'astro'; await build(${inlineConfig});`;
   try {
     const astro = timeCommand(process.execPath, ['--input-type=module', '-e', astroScript], { cwd: root, env });
-    const index = timeCommand('npx', ['tsx', 'scripts/build-search-index.ts', outDir], { cwd: root, env });
+    // The index script reads its target from SEARCH_DIST (default dist/).
+    const index = timeCommand('npx', ['tsx', 'scripts/build-search-index.ts'], { cwd: root, env: { ...env, SEARCH_DIST: outDir } });
     return { astro, index };
   } finally {
     if (cacheDir) rmSync(cacheDir, { recursive: true, force: true });

@@ -7,9 +7,13 @@
  * project layout, exits non-zero with `file:line rule-id` lines, no stack trace, and leaves
  * `content/reports/` byte for byte as it was.
  */
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { splitCompendiumBytes, type SplitResult } from '../../scripts/split/split-compendium.ts';
 
 const SOURCE_NAME = 'nanjing-xinfeng-2025-supplement.txt';
 const SOURCE_BYTES = readFileSync(join('content', 'source', SOURCE_NAME));
@@ -188,5 +192,126 @@ describe('the mutant generator', () => {
     const gbk = mutants.filter((mutant) => mutant.name.startsWith('GBK'));
     expect(gbk).toHaveLength(10);
     for (const mutant of gbk) expect(() => new TextDecoder('utf-8', { fatal: true }).decode(mutant.bytes)).toThrow();
+  });
+});
+
+/** A message as `file:line rule-id: …`, the form every split problem must take. */
+const MESSAGE_FORM = /^nanjing-xinfeng-2025-supplement\.txt:(\d+) ([a-z0-9]+(?:-[a-z0-9]+)*): expected .+, found .+$/s;
+
+/** Runs the split and turns an exception into a result the assertions can show. */
+function split(mutant: Mutant): SplitResult | { thrown: string } {
+  try {
+    return splitCompendiumBytes(new Uint8Array(mutant.bytes), SOURCE_NAME);
+  } catch (error) {
+    return { thrown: error instanceof Error ? (error.stack ?? error.message) : String(error) };
+  }
+}
+
+/** Counts lines the way the split numbers them (after CRLF normalisation). */
+function lineCount(bytes: Buffer): number {
+  return bytes.toString('utf8').replace(/\r\n?/g, '\n').split('\n').length;
+}
+
+const baseline = split(mutants[0] as Mutant);
+/** Each mutant's outcome (`ok` or its errors' `line rule-id`), filled in by the per-mutant tests. */
+const outcomes = new Map<string, string>();
+
+describe('the split on mutated sources', () => {
+  test('splits the unchanged source', () => {
+    expect(baseline).toMatchObject({ ok: true });
+    expect((baseline as Extract<SplitResult, { ok: true }>).reports).toHaveLength(12);
+  });
+
+  test.each(mutants.map((mutant) => [mutant.name, mutant] as const))('%s: splits or fails with located rule ids, never throws', (_name, mutant) => {
+    const result = split(mutant);
+    expect(result).not.toHaveProperty('thrown');
+    const outcome = result as SplitResult;
+    outcomes.set(mutant.name, outcome.ok ? 'ok' : outcome.errors.map((error) => `${error.line} ${error.ruleId}`).join(','));
+    const lines = lineCount(mutant.bytes);
+    const messages = outcome.ok ? outcome.warnings : [...outcome.errors, ...outcome.warnings];
+    for (const message of messages) {
+      expect(message.message).toMatch(MESSAGE_FORM);
+      expect(message.file).toBe(SOURCE_NAME);
+      expect(Number.isInteger(message.line) && message.line >= 1 && message.line <= lines).toBe(true);
+    }
+    if (outcome.ok) {
+      expect(outcome.reports.length).toBeGreaterThan(0);
+    } else {
+      expect(outcome.errors.length).toBeGreaterThan(0);
+    }
+    if (mutant.transparent && baseline && 'ok' in baseline && baseline.ok) {
+      // A BOM or Windows line endings change nothing in the output, byte for byte.
+      expect(outcome.ok).toBe(true);
+      const success = outcome as Extract<SplitResult, { ok: true }>;
+      expect(success.reports.map((report) => report.markdown)).toEqual(baseline.reports.map((report) => report.markdown));
+      expect(success.publicationJson).toBe(baseline.publicationJson);
+    }
+  });
+
+  test('names the rule and the line for inputs that cannot be split', () => {
+    const first = (name: string): string => {
+      const result = split(mutants.find((mutant) => mutant.name === name) as Mutant) as SplitResult;
+      return result.ok ? 'ok' : `${result.errors[0]?.line} ${result.errors[0]?.ruleId}`;
+    };
+    expect(first('empty')).toBe('1 empty-file');
+    expect(first('only blank lines')).toBe('1 empty-file');
+    expect(first('only a BOM')).toBe('1 empty-file');
+    const gbk = mutants.find((mutant) => mutant.name.startsWith('GBK')) as Mutant;
+    expect(first(gbk.name)).toBe(`${/on line (\d+)$/.exec(gbk.name)?.[1]} not-utf8`);
+    expect(first('table of contents removed with its heading')).toMatch(/ missing-toc$/);
+  });
+
+  test('some mutations are harmless and many are fatal, so both branches above are exercised', () => {
+    expect(outcomes.size).toBe(mutants.length);
+    // Kept for review: which mutation led to which rule (tests/artifacts is not committed).
+    mkdirSync(join('tests', 'artifacts'), { recursive: true });
+    writeFileSync(join('tests', 'artifacts', 'split-mutants.json'), `${JSON.stringify(Object.fromEntries(outcomes), null, 1)}\n`);
+    const values = [...outcomes.values()];
+    // A swapped pair of blank lines is harmless; a lost unit line is not.
+    expect(values.filter((outcome) => outcome === 'ok').length).toBeGreaterThan(3);
+    expect(values.filter((outcome) => outcome !== 'ok').length).toBeGreaterThan(50);
+  });
+});
+
+/** SHA-256 of every file in a folder, by name. */
+function hashFolder(folder: string): Record<string, string> {
+  return Object.fromEntries(
+    readdirSync(folder).sort().map((name) => [name, createHash('sha256').update(readFileSync(join(folder, name))).digest('hex')]),
+  );
+}
+
+describe('the split CLI on bad input', () => {
+  let scratch = '';
+  let before: Record<string, string> = {};
+  const realReports = hashFolder(join('content', 'reports'));
+  beforeAll(() => {
+    // A scratch copy of the output layout: the CLI writes here (`--out`), never into the project.
+    scratch = mkdtempSync(join(tmpdir(), 'split-mutants-'));
+    cpSync(join('content', 'reports'), join(scratch, 'content', 'reports'), { recursive: true });
+    cpSync(join('content', 'publication.json'), join(scratch, 'content', 'publication.json'));
+    before = hashFolder(join(scratch, 'content', 'reports'));
+  });
+  afterAll(() => {
+    if (scratch) rmSync(scratch, { recursive: true, force: true });
+  });
+
+  const failing = ['empty', 'table of contents removed with its heading', 'table of contents reversed'];
+  const cliCases = [...failing, (mutants.find((mutant) => mutant.name.startsWith('GBK')) as Mutant).name, (mutants.find((mutant) => mutant.name.startsWith('truncated')) as Mutant).name];
+
+  test.each(cliCases)('%s: exits non-zero with file:line rule-id lines, no stack trace, output untouched', (name) => {
+    const mutant = mutants.find((candidate) => candidate.name === name) as Mutant;
+    const input = join(scratch, SOURCE_NAME);
+    writeFileSync(input, mutant.bytes);
+    const run = spawnSync('npx', ['tsx', join('scripts', 'split.ts'), input, '--out', join(scratch, 'content')], { encoding: 'utf8' });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/^nanjing-xinfeng-2025-supplement\.txt:\d+ [a-z0-9-]+: expected /m);
+    expect(run.stderr).not.toMatch(/^\s+at .+\(?.*:\d+:\d+\)?$/m);
+    expect(hashFolder(join(scratch, 'content', 'reports'))).toEqual(before);
+    // No staging folder or temporary file is left behind either.
+    expect(readdirSync(join(scratch, 'content')).sort()).toEqual(['publication.json', 'reports']);
+  });
+
+  test('leaves the project content/reports/ as it was', () => {
+    expect(hashFolder(join('content', 'reports'))).toEqual(realReports);
   });
 });
