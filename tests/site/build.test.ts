@@ -1,0 +1,243 @@
+/**
+ * Build integration over `dist/`: the reader's pages exist, every heading of the split Markdown
+ * arrives as an h2/h3 with its place-based id, ids are unique, every internal link and fragment
+ * resolves, nothing points to another origin, nothing is inlined that the CSP would block.
+ *
+ * The expected heading ids are counted here independently of src/lib/ids.ts, so a numbering bug
+ * there cannot hide behind the same bug in the test.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { fromHtml } from 'hast-util-from-html';
+import { toString as hastToString } from 'hast-util-to-string';
+import { visit } from 'unist-util-visit';
+import type { Element, Root } from 'hast';
+import { normaliseBase, resolveRequestPath } from '../../scripts/serve.ts';
+import { listHtmlFiles, urlPathOfHtmlFile } from '../../scripts/lib/page-weight.ts';
+
+const DIST = process.env.XINFENG_DIST ?? 'dist';
+const BASE = normaliseBase(process.env.BASE_PATH ?? '/');
+const REPORTS_DIR = 'content/reports';
+const ORIGIN = 'http://site.invalid';
+
+interface ParsedPage {
+  file: string;
+  urlPath: string;
+  html: string;
+  tree: Root;
+  ids: string[];
+}
+
+const pages = new Map<string, ParsedPage>();
+
+function elements(tree: Root, test: (element: Element) => boolean): Element[] {
+  const found: Element[] = [];
+  visit(tree, 'element', (element: Element) => {
+    if (test(element)) found.push(element);
+  });
+  return found;
+}
+
+function classesOf(element: Element): string[] {
+  const value = element.properties.className;
+  return Array.isArray(value) ? value.map(String) : [];
+}
+
+/** The `##`/`###` headings of a Markdown file with the ids CONTRACT C gives them. */
+function expectedHeadings(markdown: string): { tag: string; id: string; text: string }[] {
+  const body = markdown.replace(/^---\n[\s\S]*?\n---\n/, '');
+  let section = 0;
+  let subsection = 0;
+  const headings: { tag: string; id: string; text: string }[] = [];
+  for (const line of body.split('\n')) {
+    const match = /^(#{2,3}) +(.+?)\s*$/.exec(line);
+    if (!match) continue;
+    const text = (match[2] ?? '').replace(/\\(.)/g, '$1');
+    if (match[1] === '##') {
+      section += 1;
+      subsection = 0;
+      headings.push({ tag: 'h2', id: `s${section}`, text });
+    } else {
+      subsection += 1;
+      headings.push({ tag: 'h3', id: `s${section}-${subsection}`, text });
+    }
+  }
+  return headings;
+}
+
+/** Text of a heading without its permalink. */
+function headingText(element: Element): string {
+  const copy: Element = { ...element, children: element.children.filter((child) => !(child.type === 'element' && classesOf(child).includes('permalink'))) };
+  return hastToString(copy).trim();
+}
+
+const reportIds = readdirSync(REPORTS_DIR)
+  .filter((name) => /^\d{2}\.md$/.test(name))
+  .map((name) => name.slice(0, 2))
+  .sort();
+
+beforeAll(() => {
+  for (const file of listHtmlFiles(DIST)) {
+    const html = readFileSync(join(DIST, file), 'utf8');
+    const tree = fromHtml(html);
+    const ids = elements(tree, (element) => typeof element.properties.id === 'string').map((element) => String(element.properties.id));
+    const urlPath = urlPathOfHtmlFile(file, BASE);
+    pages.set(urlPath, { file, urlPath, html, tree, ids });
+  }
+});
+
+describe('pages', () => {
+  it('builds the home, about and 404 pages and one page per report with its citation files', () => {
+    expect(reportIds.length).toBeGreaterThanOrEqual(12);
+    for (const path of ['index.html', 'about/index.html', '404.html']) expect(existsSync(join(DIST, path)), path).toBe(true);
+    for (const id of reportIds) {
+      for (const name of ['index.html', 'cite.bib', 'cite.ris']) {
+        expect(existsSync(join(DIST, 'reports', id, name)), `reports/${id}/${name}`).toBe(true);
+      }
+    }
+  });
+
+  it('links the home page to every report in printed order', () => {
+    const home = pages.get(BASE);
+    expect(home).toBeDefined();
+    const links = elements(home!.tree, (element) => element.tagName === 'a' && classesOf(element).includes('contents-link'));
+    expect(links.map((link) => String(link.properties.href))).toEqual(reportIds.map((id) => `${BASE}reports/${id}/`));
+  });
+
+  it('says 页面未找到 on the 404 page and links back to the home page', () => {
+    const notFound = readFileSync(join(DIST, '404.html'), 'utf8');
+    expect(notFound).toContain('页面未找到');
+    expect(notFound).toContain(`href="${BASE}"`);
+  });
+
+  it('declares lang="zh-CN", a viewport, a description and the CSP on every page', () => {
+    for (const page of pages.values()) {
+      const html = elements(page.tree, (element) => element.tagName === 'html')[0];
+      expect(html?.properties.lang, page.file).toBe('zh-CN');
+      const metas = elements(page.tree, (element) => element.tagName === 'meta');
+      const named = (name: string) => metas.find((meta) => meta.properties.name === name)?.properties.content;
+      expect(named('viewport'), page.file).toBe('width=device-width, initial-scale=1');
+      expect(String(named('description') ?? '').length, page.file).toBeGreaterThan(10);
+      const csp = metas.find((meta) => String(meta.properties.httpEquiv) === 'Content-Security-Policy');
+      expect(String(csp?.properties.content), page.file).toContain("script-src 'self'");
+    }
+  });
+});
+
+describe('report pages', () => {
+  it('renders every heading of the Markdown as an h2/h3 with its id, in order', () => {
+    for (const id of reportIds) {
+      const page = pages.get(`${BASE}reports/${id}/`);
+      expect(page, id).toBeDefined();
+      const body = elements(page!.tree, (element) => classesOf(element).includes('report-body'))[0];
+      expect(body, id).toBeDefined();
+      const rendered = elements({ type: 'root', children: [body!] }, (element) => element.tagName === 'h2' || element.tagName === 'h3').map(
+        (element) => ({ tag: element.tagName, id: String(element.properties.id), text: headingText(element) }),
+      );
+      const markdown = readFileSync(join(REPORTS_DIR, `${id}.md`), 'utf8');
+      expect(rendered, id).toEqual(expectedHeadings(markdown));
+    }
+  });
+
+  it('gives every paragraph of the body a place-based id', () => {
+    for (const id of reportIds) {
+      const page = pages.get(`${BASE}reports/${id}/`)!;
+      const body = elements(page.tree, (element) => classesOf(element).includes('report-body'))[0]!;
+      const paragraphs = elements({ type: 'root', children: [body] }, (element) => element.tagName === 'p');
+      expect(paragraphs.length, id).toBeGreaterThan(5);
+      for (const paragraph of paragraphs) expect(String(paragraph.properties.id), id).toMatch(/^p\d+(-\d+)?-\d+$/);
+    }
+  });
+
+  it('lists every section in the navigation, links prev/next in order and offers both citations', () => {
+    for (const [index, id] of reportIds.entries()) {
+      const page = pages.get(`${BASE}reports/${id}/`)!;
+      const headingIds = expectedHeadings(readFileSync(join(REPORTS_DIR, `${id}.md`), 'utf8')).map((heading) => heading.id);
+      const toc = elements(page.tree, (element) => element.tagName === 'nav' && classesOf(element).includes('toc'))[0]!;
+      const tocLinks = elements({ type: 'root', children: [toc] }, (element) => element.tagName === 'a').map((a) => String(a.properties.href));
+      expect(tocLinks.filter((href) => href !== '#cite'), id).toEqual(headingIds.map((headingId) => `#${headingId}`));
+      const rel = (value: string) =>
+        elements(page.tree, (element) => element.tagName === 'a' && String(element.properties.rel) === value)[0]?.properties.href;
+      expect(rel('prev'), id).toBe(index > 0 ? `${BASE}reports/${reportIds[index - 1]}/` : undefined);
+      expect(rel('next'), id).toBe(index < reportIds.length - 1 ? `${BASE}reports/${reportIds[index + 1]}/` : undefined);
+      expect(page.ids, id).toEqual(expect.arrayContaining(['cite', 'cite-gbt2025', 'cite-gbt2015', 'main']));
+    }
+  });
+});
+
+describe('links and ids', () => {
+  it('has no duplicate id on any page', () => {
+    for (const page of pages.values()) {
+      const duplicates = page.ids.filter((id, index) => page.ids.indexOf(id) !== index);
+      expect(duplicates, page.file).toEqual([]);
+    }
+  });
+
+  it('resolves every internal link and #fragment on every page', () => {
+    const broken: string[] = [];
+    for (const page of pages.values()) {
+      const pageUrl = new URL(page.urlPath, ORIGIN);
+      for (const element of elements(page.tree, (element) => ['a', 'link', 'script', 'img'].includes(element.tagName))) {
+        const reference = element.properties.href ?? element.properties.src;
+        if (typeof reference !== 'string') continue;
+        const url = new URL(reference, pageUrl);
+        if (url.origin !== ORIGIN) continue;
+        const target = url.pathname === pageUrl.pathname ? page : pages.get(url.pathname);
+        if (!target) {
+          const file = resolveRequestPath(DIST, BASE, url.pathname);
+          if (!file || !existsSync(file)) broken.push(`${page.file}: ${reference}`);
+          else if (url.hash) broken.push(`${page.file}: ${reference} (fragment on a non-HTML file)`);
+          continue;
+        }
+        const fragment = decodeURIComponent(url.hash.slice(1));
+        if (fragment !== '' && !target.ids.includes(fragment)) broken.push(`${page.file}: ${reference}`);
+      }
+    }
+    expect(broken).toEqual([]);
+  });
+});
+
+describe('self-contained and CSP-safe output', () => {
+  it('points no resource URL at another origin', () => {
+    const foreign: string[] = [];
+    for (const page of pages.values()) {
+      for (const element of elements(page.tree, (element) => ['link', 'script', 'img', 'iframe', 'source', 'video', 'audio', 'object', 'embed'].includes(element.tagName))) {
+        const reference = element.properties.src ?? element.properties.href ?? element.properties.data;
+        if (typeof reference === 'string' && /^(https?:)?\/\//i.test(reference)) foreign.push(`${page.file}: ${reference}`);
+      }
+    }
+    const assets = join(DIST, '_astro');
+    for (const name of existsSync(assets) ? readdirSync(assets) : []) {
+      if (!name.endsWith('.css')) continue;
+      for (const match of readFileSync(join(assets, name), 'utf8').matchAll(/url\(\s*['"]?((?:https?:)?\/\/[^'")]+)/gi)) {
+        foreign.push(`_astro/${name}: ${match[1]}`);
+      }
+    }
+    expect(foreign).toEqual([]);
+  });
+
+  it('has no inline script, style element, style attribute or event handler attribute', () => {
+    const inline: string[] = [];
+    for (const page of pages.values()) {
+      for (const element of elements(page.tree, () => true)) {
+        if (element.tagName === 'script' && typeof element.properties.src !== 'string') inline.push(`${page.file}: inline <script>`);
+        if (element.tagName === 'style') inline.push(`${page.file}: <style>`);
+        if ('style' in element.properties) inline.push(`${page.file}: style="" on <${element.tagName}>`);
+        for (const name of Object.keys(element.properties)) {
+          if (/^on[a-z]/i.test(name)) inline.push(`${page.file}: ${name} on <${element.tagName}>`);
+        }
+      }
+    }
+    expect(inline).toEqual([]);
+  });
+
+  it('links one stylesheet per page and a local favicon', () => {
+    for (const page of pages.values()) {
+      const links = elements(page.tree, (element) => element.tagName === 'link');
+      const stylesheets = links.filter((link) => String(link.properties.rel) === 'stylesheet');
+      expect(stylesheets.length, page.file).toBe(1);
+      expect(links.some((link) => String(link.properties.rel) === 'icon' && String(link.properties.href) === `${BASE}favicon.svg`), page.file).toBe(true);
+    }
+  });
+});
