@@ -1,0 +1,58 @@
+/**
+ * Pure helpers behind the reader's links: absolute paragraph URLs, fragment parsing, the stored
+ * reading position and the choice of the section and paragraph being read.
+ */
+
+/** Ids the reader gives paragraphs (`p0-1`, `p2-3-4`); anything else in storage is ignored. */
+const PARAGRAPH_ID = /^p\d+(?:-\d+)*$/;
+
+/** Builds the shareable absolute URL of an element: origin and path of the page, then `#id`. */
+export function buildAbsoluteLink(origin: string, pathname: string, id: string): string {
+  return `${origin}${pathname}#${id}`;
+}
+
+/**
+ * Returns the element id a location hash points at, without the `#` and without a fragment
+ * directive (`#p2-3-4:~:text=…` → `p2-3-4`, which browsers lacking text fragments leave in place).
+ * The reader's ids are ASCII, so there is nothing to percent-decode.
+ */
+export function idFromHash(hash: string): string {
+  return hash.slice(1).split(':~:')[0] ?? '';
+}
+
+/** localStorage key of the last reading position in one report. */
+export function positionKey(reportId: string): string {
+  return `xf-pos-${reportId}`;
+}
+
+/** Reads a stored reading position: a paragraph id, or null for a missing or foreign value. */
+export function parsePosition(value: string | null | undefined): string | null {
+  return value && PARAGRAPH_ID.test(value) ? value : null;
+}
+
+/** Shortens a paragraph to its first `length` characters for the "continue reading" prompt. */
+export function excerpt(text: string, length = 16): string {
+  const flat = text.trim();
+  return flat.length > length ? `${flat.slice(0, length)}…` : flat;
+}
+
+/** What the reader is looking at, as indices into the observed elements (−1 = none). */
+export interface ReadingPlace {
+  heading: number;
+  paragraph: number;
+}
+
+/**
+ * Picks the section and paragraph being read from the observed elements in document order
+ * (`headings[i]` tells whether element i is a heading) and the indices now visible below the
+ * sticky header: the section is the last heading at or above the topmost visible element, the
+ * paragraph the first visible one. Returns null when nothing is visible (keep the last place).
+ */
+export function locateReading(headings: readonly boolean[], visible: Iterable<number>): ReadingPlace | null {
+  const shown = [...visible].sort((a, b) => a - b);
+  const top = shown[0];
+  if (top === undefined) return null;
+  let heading = top;
+  while (heading >= 0 && !headings[heading]) heading -= 1;
+  return { heading, paragraph: shown.find((index) => !headings[index]) ?? -1 };
+}

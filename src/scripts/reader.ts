@@ -1,0 +1,170 @@
+/**
+ * Enhancements of a report page, wired to the controls that src/components/ReaderEnhancements.astro
+ * renders hidden: copying section and paragraph links, sharing a selected passage, marking the
+ * section being read in the table of contents, and offering to continue where the reader left
+ * off. Without this script every link still works; it only adds. Kept small on purpose: a report
+ * page may load 3 KB of gzipped JavaScript in all.
+ */
+import { buildAbsoluteLink, excerpt, idFromHash, locateReading, parsePosition, positionKey } from './links.ts';
+
+const $ = <T extends HTMLElement>(selector: string): T | null => document.querySelector<T>(selector);
+const body = $('.report-body');
+const reportId = body?.closest<HTMLElement>('[data-report-id]')?.dataset.reportId;
+const paragraphButton = $<HTMLButtonElement>('.para-link');
+const shareButton = $<HTMLButtonElement>('.share-selection');
+const resume = $('.resume');
+const toast = $('.toast');
+let toastTimer = 0;
+
+/** Writes a message into the page's live region and clears it after a moment. */
+function announce(message: string): void {
+  if (!toast) return;
+  toast.textContent = message;
+  clearTimeout(toastTimer);
+  toastTimer = window.setTimeout(() => (toast.textContent = ''), 3000);
+}
+
+/**
+ * Copies text and announces it. navigator.clipboard exists only in secure contexts and intranet
+ * sites are often plain http, so the fallback answers a `copy` command itself — no helper
+ * textarea, so neither focus nor scroll position moves.
+ */
+function copy(text: string, done = '链接已复制'): void {
+  const fallback = (): void => {
+    const write = (event: ClipboardEvent): void => {
+      event.clipboardData?.setData('text/plain', text);
+      event.preventDefault();
+    };
+    document.addEventListener('copy', write);
+    const copied = document.execCommand('copy');
+    document.removeEventListener('copy', write);
+    announce(copied ? done : '复制失败，请手动复制');
+  };
+  if (navigator.clipboard) navigator.clipboard.writeText(text).then(() => announce(done), fallback);
+  else fallback();
+}
+
+/** The absolute URL of an element of this page. */
+const linkTo = (id: string): string => buildAbsoluteLink(location.origin, location.pathname, id);
+
+if (body && reportId && paragraphButton && shareButton) {
+  const blocks = [...body.querySelectorAll<HTMLElement>('h2[id],h3[id],p[id]')];
+  const isHeading = blocks.map((block) => block.tagName !== 'P');
+  const key = positionKey(reportId);
+  let shareUrl = '';
+  let selectionTimer = 0;
+
+  // The one "copy paragraph link" button moves into the paragraph pointed at or tapped; a
+  // keyboard-focused button stays put, as moving the node would drop focus.
+  const attach = (paragraph: Element | null | undefined): void => {
+    if (!paragraph || paragraphButton.matches(':focus-visible')) return;
+    paragraph.append(paragraphButton);
+    paragraphButton.hidden = false;
+  };
+  const onPointer = (event: Event): void => attach((event.target as Element).closest('p[id]'));
+  body.addEventListener('mouseover', onPointer);
+  body.addEventListener('click', onPointer);
+
+  // Pressing the share button must not clear the selection it shares.
+  shareButton.addEventListener('mousedown', (event) => event.preventDefault());
+  document.addEventListener('selectionchange', () => {
+    clearTimeout(selectionTimer);
+    selectionTimer = window.setTimeout(() => {
+      const selection = getSelection();
+      const range = selection?.isCollapsed === false && selection.getRangeAt(0);
+      shareUrl = '';
+      shareButton.hidden = true;
+      // The link builder is fetched on the first selection inside the report, not with the page.
+      if (range && body.contains(range.commonAncestorContainer)) {
+        void import(/* lazy */ './share-selection.ts').then(({ buildSelectionLink }) => {
+          shareUrl = buildSelectionLink(range, blocks);
+          shareButton.hidden = !shareUrl;
+        });
+      }
+    }, 250);
+  });
+
+  document.addEventListener('click', (event) => {
+    const target = event.target as Element;
+    const permalink = target.closest<HTMLAnchorElement>('a.permalink');
+    const cited = document.getElementById(target.closest<HTMLElement>('[data-copy-target]')?.dataset.copyTarget ?? '');
+    // A plain click copies; modified clicks (new tab, …) keep their usual meaning.
+    if (permalink && !(event.ctrlKey || event.metaKey || event.shiftKey || event.altKey)) {
+      event.preventDefault();
+      copy(linkTo(idFromHash(permalink.hash)));
+    } else if (cited) copy(cited.textContent?.trim() ?? '', '引文已复制');
+    else if (target === paragraphButton) copy(linkTo(paragraphButton.parentElement?.id ?? ''));
+    else if (target === shareButton) {
+      copy(shareUrl);
+      shareButton.hidden = true;
+    }
+  });
+
+  // Browsers without text fragments keep `#p2-3-4:~:text=…`, which names no element: go to the
+  // paragraph the link carries as its fallback.
+  if (!document.fragmentDirective && location.hash.includes(':~:')) {
+    document.getElementById(idFromHash(location.hash))?.scrollIntoView();
+  }
+
+  // Continue reading: offer, never force, a jump back to the paragraph last read.
+  let saved: string | null = null;
+  try {
+    saved = parsePosition(localStorage.getItem(key));
+  } catch {
+    // Storage blocked: nothing to offer, and nothing will be kept.
+  }
+  const resumeAt = saved && !location.hash ? document.getElementById(saved) : null;
+  // ReaderEnhancements.astro renders the prompt with its link and excerpt slot.
+  if (resume && resumeAt && resumeAt !== body.querySelector('p[id]')) {
+    resume.querySelector('a')!.hash = resumeAt.id;
+    resume.querySelector('span')!.textContent = excerpt(resumeAt.textContent ?? '');
+    resume.hidden = false;
+    body.before(resume);
+    resume.addEventListener('click', (event) => {
+      if ((event.target as Element).closest('a, button')) resume.remove();
+    });
+  }
+
+  // One observer follows the headings and paragraphs visible below the sticky header; it drives
+  // the table-of-contents mark, the paragraph button's first place and the saved position.
+  const header = $('.site-header');
+  const visible = new Set<number>();
+  let currentHeading: HTMLElement | undefined;
+  let lastRead = '';
+  let saveTimer = 0;
+  const observer = new IntersectionObserver(
+    (entries) => {
+      for (const entry of entries) {
+        const index = blocks.indexOf(entry.target as HTMLElement);
+        if (entry.isIntersecting) visible.add(index);
+        else visible.delete(index);
+      }
+      const place = locateReading(isHeading, visible);
+      if (!place) return;
+      const heading = blocks[place.heading];
+      if (heading !== currentHeading) {
+        currentHeading = heading;
+        document.querySelector('.toc [aria-current]')?.removeAttribute('aria-current');
+        document.querySelector(`.toc a[href="#${heading?.id}"]`)?.setAttribute('aria-current', 'location');
+      }
+      const paragraph = blocks[place.paragraph];
+      if (!paragraphButton.parentElement?.id) attach(paragraph);
+      // At the very top nothing has been read yet: keep the earlier position for the prompt.
+      if (paragraph && scrollY > 0) lastRead = paragraph.id;
+      // Throttled: at most one write a second, always of the latest position.
+      if (lastRead && !saveTimer) {
+        saveTimer = window.setTimeout(() => {
+          saveTimer = 0;
+          try {
+            localStorage.setItem(key, lastRead);
+          } catch {
+            // Storage blocked or full: the position is simply not kept.
+          }
+        }, 1000);
+      }
+    },
+    // The header is sticky on wide screens only; elsewhere it scrolls away and hides nothing.
+    { rootMargin: `-${header && getComputedStyle(header).position === 'sticky' ? header.offsetHeight : 0}px 0px 0px 0px` },
+  );
+  for (const block of blocks) observer.observe(block);
+}
