@@ -9,11 +9,14 @@
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join, resolve, sep } from 'node:path';
 import { performance } from 'node:perf_hooks';
 
 export interface VariantOptions {
-  /** Folder to build into; created by Astro, must not be `dist/`. */
+  /**
+   * Folder to build into, inside the project (e.g. `dist-subpath-x/`, ignored by git) and not
+   * `dist/`: Astro 5.18 writes its `.astro/` content modules into an outDir outside the root.
+   */
   outDir: string;
   /** Base path, e.g. `/` or `/xinfeng/`; passed as BASE_PATH like a real deployment would. */
   base?: string;
@@ -52,6 +55,7 @@ export function buildVariant(options: VariantOptions): VariantTimings {
   const root = resolve(options.root ?? process.cwd());
   const outDir = resolve(root, options.outDir);
   if (outDir === join(root, 'dist')) throw new Error('buildVariant never builds into dist/; use npm run build');
+  if (!outDir.startsWith(root + sep)) throw new Error(`buildVariant builds inside the project only, not into ${outDir}`);
   rmSync(outDir, { recursive: true, force: true });
   const cacheDir = options.reuseCache ? undefined : mkdtempSync(join(tmpdir(), 'xinfeng-astro-cache-'));
   const env: NodeJS.ProcessEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', BASE_PATH: options.base ?? '/' };

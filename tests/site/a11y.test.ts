@@ -20,11 +20,14 @@ interface AxeViolation {
   nodes: { target: unknown[] }[];
 }
 
+/** The build under test; XINFENG_DIST points the checks at a private build while iterating. */
+const DIST = process.env.XINFENG_DIST ?? 'dist';
+
 let browser: Browser;
 let server: RunningServer;
 
 beforeAll(async () => {
-  [browser, server] = await Promise.all([launchChromium(), startServer({ root: 'dist' })]);
+  [browser, server] = await Promise.all([launchChromium(), startServer({ root: DIST })]);
 });
 afterAll(async () => {
   await Promise.all([browser?.close(), server?.close()]);

@@ -17,7 +17,8 @@ import { launchChromium, withScreenshotOnFailure } from '../helpers/browser.ts';
 import { startServer, type RunningServer } from '../../scripts/serve.ts';
 import { listHtmlFiles } from '../../scripts/lib/page-weight.ts';
 
-const DIST = 'dist';
+/** The build under test; XINFENG_DIST points the checks at a private build while iterating. */
+const DIST = process.env.XINFENG_DIST ?? 'dist';
 const pages = listHtmlFiles(DIST);
 /** Script types that are data, not code: CSP does not govern them. */
 const DATA_SCRIPT_TYPES = new Set(['application/ld+json', 'application/json']);

@@ -8,6 +8,9 @@ import { launchChromium, recordForeignRequests, withScreenshotOnFailure } from '
 import { startServer, type RunningServer } from '../../scripts/serve.ts';
 import { listHtmlFiles, urlPathOfHtmlFile } from '../../scripts/lib/page-weight.ts';
 
+/** The build under test; XINFENG_DIST points the checks at a private build while iterating. */
+const DIST = process.env.XINFENG_DIST ?? 'dist';
+
 let browser: Browser;
 let server: RunningServer;
 let context: BrowserContext;
@@ -16,7 +19,7 @@ let foreign: string[];
 const sameOrigin: string[] = [];
 
 beforeAll(async () => {
-  [browser, server] = await Promise.all([launchChromium(), startServer({ root: 'dist' })]);
+  [browser, server] = await Promise.all([launchChromium(), startServer({ root: DIST })]);
   context = await browser.newContext();
   foreign = recordForeignRequests(context, new URL(server.url).origin);
   context.on('request', (request) => sameOrigin.push(request.url()));
@@ -28,7 +31,7 @@ afterAll(async () => {
 
 describe('self-contained site', () => {
   test('browsing every page requests nothing from another origin', async () => {
-    const pages = listHtmlFiles('dist');
+    const pages = listHtmlFiles(DIST);
     expect(pages.length).toBeGreaterThan(14);
     for (const file of pages) {
       await page.goto(new URL(urlPathOfHtmlFile(file, '/'), server.url).href, { waitUntil: 'networkidle' });

@@ -4,7 +4,6 @@
  * Chromium, served at `/xinfeng/`, a search returns hits and a report's table of contents works.
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fromHtml } from 'hast-util-from-html';
 import type { Element } from 'hast';
@@ -89,7 +88,7 @@ let browser: Browser;
 let server: RunningServer;
 
 beforeAll(async () => {
-  scratch = mkdtempSync(join(tmpdir(), 'xinfeng-subpath-'));
+  scratch = mkdtempSync('dist-subpath-');
   outDir = join(scratch, 'dist');
   buildVariant({ outDir, base: BASE });
   [browser, server] = await Promise.all([launchChromium(), startServer({ root: outDir, base: BASE })]);
