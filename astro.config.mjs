@@ -36,9 +36,6 @@ export default defineConfig({
       // Astro inlines bundled scripts smaller than this limit as inline <script> tags, which
       // `script-src 'self'` blocks; 0 keeps every script an external file.
       assetsInlineLimit: 0,
-      // One stylesheet for the whole site (about 4 KB gzipped): fetched once, then cached for every
-      // page, instead of a page-specific pair that differs per page.
-      cssCodeSplit: false,
     },
   },
 });
