@@ -4,7 +4,7 @@
  * through a temporary folder that is swapped in whole, so a failed run leaves both untouched.
  */
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { SplitMessage } from './split/errors.ts';
@@ -13,23 +13,28 @@ import { formatSummary } from './split/summary.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const sourceDir = path.join(root, 'content', 'source');
-const reportsDir = path.join(root, 'content', 'reports');
-const publicationFile = path.join(root, 'content', 'publication.json');
 
-/** Runs the split on the one source file and returns the process exit code. */
+/**
+ * Runs the split and returns the process exit code. Arguments: an optional source file
+ * (default: the one .txt in content/source/) and `--out DIR` (default: content/), the folder
+ * that receives `reports/` and `publication.json` — tests point it at a temporary folder.
+ */
 export async function main(argv: readonly string[] = process.argv.slice(2)): Promise<number> {
-  const sourceFile = argv[0] ? path.resolve(argv[0]) : await findSource();
+  const outIndex = argv.indexOf('--out');
+  const outDir = path.resolve(outIndex >= 0 ? (argv[outIndex + 1] ?? '.') : path.join(root, 'content'));
+  const positional = argv.filter((_, index) => index !== outIndex && index !== outIndex + 1);
+  const sourceFile = positional[0] ? path.resolve(positional[0]) : await findSource();
   const bytes = new Uint8Array(await readFile(sourceFile));
   const result = splitCompendiumBytes(bytes, path.basename(sourceFile));
   printMessages('warning', result.warnings);
   if (!result.ok) {
     printMessages('error', result.errors);
-    console.error(`split: ${result.errors.length} problem(s); content/reports/ left as it was.`);
+    console.error(`split: ${result.errors.length} problem(s); ${path.relative(root, outDir) || '.'}/reports/ left as it was.`);
     return 1;
   }
-  await writeOutput(result);
+  await writeOutput(result, outDir);
   console.log(formatSummary(result.reports));
-  console.log(`\n${result.reports.length} reports → content/reports/, publication → content/publication.json; ${result.repairs.length} breaks repaired.`);
+  console.log(`\n${result.reports.length} reports written, ${result.repairs.length} breaks repaired, ${result.warnings.length} warning(s).`);
   return 0;
 }
 
@@ -41,8 +46,10 @@ async function findSource(): Promise<string> {
 }
 
 /** Writes every file into a sibling temporary folder, then swaps it in with renames. */
-async function writeOutput(result: SplitSuccess): Promise<void> {
-  const contentDir = path.dirname(reportsDir);
+async function writeOutput(result: SplitSuccess, contentDir: string): Promise<void> {
+  const reportsDir = path.join(contentDir, 'reports');
+  const publicationFile = path.join(contentDir, 'publication.json');
+  await mkdir(contentDir, { recursive: true });
   const staging = await mkdtemp(path.join(contentDir, '.reports-new-'));
   try {
     for (const { fileName, markdown } of result.reports) await writeFile(path.join(staging, fileName), markdown);

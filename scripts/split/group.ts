@@ -158,7 +158,8 @@ function splitRegion(
     content = content.slice(0, cut);
   }
   const blocks = classifyLines(content);
-  const authorsIndex = blocks.findIndex((block) => block.kind === 'authors');
+  // The last authors line closes the report; any earlier one is stray.
+  const authorsIndex = blocks.map((block) => block.kind).lastIndexOf('authors');
   let authors: string[] = [];
   if (authorsIndex >= 0) {
     const authorsBlock = blocks[authorsIndex] as Block;

@@ -73,7 +73,9 @@ export function checkMarkdown(report: Report, markdown: string, problems: Proble
     if (expected === found) continue;
     const line = node?.lines[0] ?? report.headerLine;
     const difference = compareTexts([...expected], [...found]);
-    const rule = difference && difference.kind !== 'changed' && node && parsed && sameShape(node, parsed) ? (`self-check-${difference.kind}-character` as const) : 'self-check-markdown-mismatch';
+    // Only a block of the same kind holding plain text can have lost or gained characters; anything else is a Markdown mismatch.
+    const plain = node && parsed && sameShape(node, parsed) && 'children' in parsed && parsed.children.every((child) => child.type === 'text');
+    const rule = plain && difference && difference.kind !== 'changed' ? (`self-check-${difference.kind}-character` as const) : 'self-check-markdown-mismatch';
     problems.fail(line, rule, `block ${index + 1} of report ${report.id} as ${quote(expected, 40)}`, quote(found, 40));
     // One mismatch shifts every later block; reporting them all would only repeat it.
     return;

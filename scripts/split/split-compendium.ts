@@ -46,7 +46,8 @@ export function splitCompendium(text: string, fileName: string): SplitResult {
   const lines = splitLines(text);
   if (!checkNotEmpty(lines, problems)) return failure(problems);
   const toc = parseToc(lines, problems);
-  if (!toc) return failure(problems);
+  // A broken table of contents would make every later check report its consequences, not its cause.
+  if (!toc || problems.hasErrors) return failure(problems);
   const { reports, trailer } = groupReports(lines, toc.entries, toc.endIndex, problems);
   const tocIndex = lines.findIndex((line) => line.number === toc.line);
   const publication = parsePublication(lines.slice(0, tocIndex), trailer, toc.line, problems);

@@ -34,7 +34,9 @@ export function normaliseSpacing(text: string): string {
 export function parseToc(lines: readonly SourceLine[], problems: Problems): Toc | undefined {
   const headingIndex = lines.findIndex((line) => compactKey(line.text) === '目录');
   if (headingIndex < 0) {
-    problems.fail(1, 'missing-toc', 'a line "目录" followed by the table of contents', `none in ${lines.length} lines`);
+    // A final newline does not start another line worth counting.
+    const total = lines.at(-1)?.text === '' ? lines.length - 1 : lines.length;
+    problems.fail(1, 'missing-toc', 'a line "目录" followed by the table of contents', `none in ${total} lines`);
     return undefined;
   }
   const heading = lines[headingIndex] as SourceLine;
