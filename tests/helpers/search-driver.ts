@@ -1,0 +1,130 @@
+/**
+ * Drives the built site's search page and stock Pagefind in Chromium for the search-quality
+ * suite and the search benchmark.
+ */
+import { mkdtempSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import type { Page } from 'playwright-core';
+import * as pagefind from 'pagefind';
+
+/** One report in a result list, in rank order. */
+export interface FoundReport {
+  id: string;
+  kind: 'exact' | 'approximate';
+}
+
+/** What the search page showed for a query. */
+export interface PageOutcome {
+  found: FoundReport[];
+  status: string;
+  /** Milliseconds the search took, as the page measured it. */
+  elapsed: number;
+}
+
+/** Types `query` into the search page's box and reads the results once they are for this query. */
+export async function searchOnPage(page: Page, query: string): Promise<PageOutcome> {
+  const input = page.getByRole('searchbox', { name: '搜索词句' });
+  await input.fill(query);
+  const list = page.locator('.search-page-results');
+  await page.waitForFunction(
+    (expected) => document.querySelector('.search-page-results')?.getAttribute('data-query') === expected,
+    query,
+    { timeout: 20_000 },
+  );
+  const found = await list.locator(':scope > li.search-result').evaluateAll((items) =>
+    items.map((item) => ({ id: (item as HTMLElement).dataset.report ?? '', kind: (item as HTMLElement).dataset.kind as 'exact' | 'approximate' })),
+  );
+  return {
+    found,
+    status: (await page.locator('.search-page-status').textContent()) ?? '',
+    elapsed: Number(await list.getAttribute('data-elapsed')),
+  };
+}
+
+/**
+ * Builds a stock Pagefind index of the built report pages into a temporary site folder with one
+ * zh-CN page to search from; returns that folder. To be fair to it, the report header (title,
+ * subtitle, unit, authors) is marked `data-pagefind-body` too, so stock Pagefind indexes the same
+ * fields as ours: out of the box it would see only the body.
+ */
+export async function buildStockPagefindSite(dist: string): Promise<string> {
+  const root = mkdtempSync(join(tmpdir(), 'xinfeng-stock-pagefind-'));
+  const { index } = await pagefind.createIndex({});
+  if (!index) throw new Error('pagefind did not start');
+  for (const id of readdirSync(join(dist, 'reports')).filter((name) => /^\d{2}$/.test(name))) {
+    const html = readFileSync(join(dist, 'reports', id, 'index.html'), 'utf8').replace(
+      '<header class="report-header"',
+      '<header data-pagefind-body class="report-header"',
+    );
+    const added = await index.addHTMLFile({ url: `/reports/${id}/`, content: html });
+    if (added.errors.length > 0) throw new Error(added.errors.join('; '));
+  }
+  const { files } = await index.getFiles();
+  for (const file of files) {
+    const target = join(root, 'pagefind', file.path);
+    mkdirSync(dirname(target), { recursive: true });
+    writeFileSync(target, file.content);
+  }
+  await pagefind.close();
+  const page = '<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>stock</title></head><body></body></html>';
+  writeFileSync(join(root, 'index.html'), page);
+  writeFileSync(join(root, '404.html'), page);
+  return root;
+}
+
+/** Runs a stock Pagefind search on a page of the stock site; returns report ids in rank order. */
+export async function searchStockPagefind(page: Page, query: string): Promise<string[]> {
+  // A string, not a function: vitest rewrites `import()` inside functions it transforms.
+  const script = `(async () => {
+    const api = await import(location.origin + '/pagefind/pagefind.js');
+    const found = await api.search(${JSON.stringify(query)});
+    const data = await Promise.all(found.results.map((result) => result.data()));
+    return data.map((item) => (/reports\\/(\\d{2})\\//.exec(item.url) || [])[1] || item.url);
+  })()`;
+  return (await page.evaluate(script)) as string[];
+}
+
+/** Recall, precision and exact-first share of a set of answers. */
+export interface QualityFigures {
+  queries: number;
+  recall: number;
+  precision: number;
+  exactFirst: number;
+  titleFirst: number;
+  absentEmpty: number;
+}
+
+/** One query's expectation and what a search returned (in rank order, exact results only for ours). */
+export interface Answer {
+  kind: 'exact' | 'typo' | 'absent';
+  expected: string[];
+  titleHits: string[];
+  found: string[];
+}
+
+/**
+ * Scores answers: recall and exact-first over literal queries, precision over literal and absent
+ * queries, title-first over queries with a title hit, absent-empty over absent strings.
+ */
+export function scoreAnswers(answers: Answer[]): QualityFigures {
+  const literal = answers.filter((answer) => answer.kind === 'exact');
+  const scored = answers.filter((answer) => answer.kind !== 'typo');
+  const correct = (answer: Answer): number => answer.found.filter((id) => answer.expected.includes(id)).length;
+  const sum = (values: number[]): number => values.reduce((total, value) => total + value, 0);
+  const isExactFirst = (answer: Answer): boolean =>
+    answer.expected.every((id) => answer.found.includes(id)) &&
+    answer.found.slice(0, answer.expected.length).every((id) => answer.expected.includes(id));
+  const withTitles = literal.filter((answer) => answer.titleHits.length > 0);
+  const absent = answers.filter((answer) => answer.kind === 'absent');
+  return {
+    queries: answers.length,
+    recall: sum(literal.map(correct)) / Math.max(1, sum(literal.map((answer) => answer.expected.length))),
+    precision: sum(scored.map(correct)) / Math.max(1, sum(scored.map((answer) => answer.found.length))),
+    exactFirst: literal.filter(isExactFirst).length / Math.max(1, literal.length),
+    titleFirst:
+      withTitles.filter((answer) => answer.found.slice(0, answer.titleHits.length).every((id) => answer.titleHits.includes(id))).length /
+      Math.max(1, withTitles.length),
+    absentEmpty: absent.filter((answer) => answer.found.length === 0).length / Math.max(1, absent.length),
+  };
+}
