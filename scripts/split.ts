@@ -26,14 +26,15 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
   const sourceFile = positional[0] ? path.resolve(positional[0]) : await findSource();
   const bytes = new Uint8Array(await readFile(sourceFile));
   const result = splitCompendiumBytes(bytes, path.basename(sourceFile));
-  printMessages('warning', result.warnings);
   if (!result.ok) {
+    printMessages('warning', result.warnings);
     printMessages('error', result.errors);
     console.error(`split: ${result.errors.length} problem(s); ${path.relative(root, outDir) || '.'}/reports/ left as it was.`);
     return 1;
   }
   await writeOutput(result, outDir);
   console.log(formatSummary(result.reports));
+  if (result.warnings.length > 0) console.log(`\n${result.warnings.map((warning) => `warning: ${warning.message}`).join('\n')}`);
   console.log(`\n${result.reports.length} reports written, ${result.repairs.length} breaks repaired, ${result.warnings.length} warning(s).`);
   return 0;
 }

@@ -26,6 +26,7 @@ export type RuleId =
   | 'permit-mismatch'
   | 'photographer-mismatch'
   | 'unjoined-cut'
+  | 'numbering-sequence'
   | 'self-check-lost-character'
   | 'self-check-duplicated-character'
   | 'self-check-changed-character'

@@ -6,6 +6,7 @@
 import { Problems, type SplitMessage } from './errors.ts';
 import { groupReports } from './group.ts';
 import type { Publication, Repair, Report, ReportCounts } from './model.ts';
+import { checkNumbering } from './numbering.ts';
 import { parsePublication } from './publication.ts';
 import { checkNotEmpty, decodeSource, splitLines } from './read-lines.ts';
 import { countReport, renderReport } from './render.ts';
@@ -55,6 +56,7 @@ export function splitCompendium(text: string, fileName: string): SplitResult {
 
   const rendered = reports.map((report) => {
     const markdown = renderReport(report);
+    checkNumbering(report, problems);
     checkCharacters(report, problems);
     checkMarkdown(report, markdown, problems);
     return { report, counts: countReport(report), fileName: `${report.id}.md`, markdown };
@@ -65,7 +67,8 @@ export function splitCompendium(text: string, fileName: string): SplitResult {
     reports: rendered,
     publication,
     publicationJson: `${JSON.stringify(publication, null, 2)}\n`,
-    warnings: problems.warnings,
+    // Sorted by line, so the summary reads in source order whatever stage found them.
+    warnings: [...problems.warnings].sort((a, b) => a.line - b.line),
     repairs: reports.flatMap((report) => report.repairs),
   };
 }

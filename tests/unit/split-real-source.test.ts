@@ -64,8 +64,8 @@ describe('the split of the real compendium', () => {
     expect(paragraph?.text).toContain('鼓楼区康藏路社区老年群体多');
   });
 
-  it('warns about the two masthead discrepancies it keeps as printed', () => {
-    expect(result.warnings.map((warning) => `${warning.line} ${warning.ruleId}`)).toEqual(['56 permit-mismatch', '1428 photographer-mismatch']);
+  it('warns about the oddities it keeps as printed: two masthead discrepancies and a repeated heading number', () => {
+    expect(result.warnings.map((warning) => `${warning.line} ${warning.ruleId}`)).toEqual(['56 permit-mismatch', '121 numbering-sequence', '1428 photographer-mismatch']);
   });
 
   it('reads the publication data from the masthead', () => {
