@@ -57,7 +57,8 @@ if (body && reportId && paragraphButton && shareButton) {
   // The one "copy paragraph link" button moves into the paragraph pointed at or tapped; a
   // keyboard-focused button stays put, as moving the node would drop focus.
   const attach = (paragraph: Element | null | undefined): void => {
-    if (!paragraph || paragraphButton.matches(':focus-visible')) return;
+    // Re-inserting the button under the pointer would fire mouseover again, endlessly.
+    if (!paragraph || paragraph === paragraphButton.parentElement || paragraphButton.matches(':focus-visible')) return;
     paragraph.append(paragraphButton);
     paragraphButton.hidden = false;
   };
@@ -105,6 +106,11 @@ if (body && reportId && paragraphButton && shareButton) {
   if (!document.fragmentDirective && location.hash.includes(':~:')) {
     document.getElementById(idFromHash(location.hash))?.scrollIntoView();
   }
+
+  // Wide screens show the table of contents beside the text; styles/report.css keeps it open
+  // where ::details-content exists, this opens it elsewhere.
+  const toc = $<HTMLDetailsElement>('.toc details');
+  if (toc && matchMedia('(min-width: 1100px)').matches) toc.open = true;
 
   // Continue reading: offer, never force, a jump back to the paragraph last read.
   let saved: string | null = null;

@@ -1,0 +1,290 @@
+/**
+ * The reader in a real browser (Debian Chromium via playwright-core) against the built site:
+ * navigating by the table of contents, arriving by a paragraph link below the sticky header,
+ * copying section, paragraph, selection and citation links, previous/next, reading settings that
+ * persist and apply before first paint, continue-reading, no horizontal scrolling on a phone,
+ * print without chrome, and nothing fetched from another origin.
+ *
+ * Serves `dist/` (built once by the `site` project's global setup); set XINFENG_DIST to serve
+ * another build while iterating.
+ */
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchChromium, recordForeignRequests, withScreenshotOnFailure } from '../helpers/browser.ts';
+import { startServer, type RunningServer } from '../../scripts/serve.ts';
+
+const DIST = process.env.XINFENG_DIST ?? 'dist';
+const REPORT = 'reports/05/';
+const DESKTOP = { width: 1280, height: 800 };
+const PHONE = { width: 360, height: 740 };
+
+let browser: Browser;
+let server: RunningServer;
+let origin: string;
+const foreignRequests: string[] = [];
+
+beforeAll(async () => {
+  [browser, server] = await Promise.all([launchChromium(), startServer({ root: DIST })]);
+  origin = new URL(server.url).origin;
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/**
+ * Opens a fresh context (own storage, clipboard permission for the site) and runs `check` on a
+ * page of it, saving a screenshot if the check fails.
+ */
+async function withPage(
+  name: string,
+  check: (page: Page, context: BrowserContext) => Promise<void>,
+  viewport = DESKTOP,
+): Promise<void> {
+  const context = await browser.newContext({ viewport });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
+  foreignRequests.push(...recordForeignRequests(context, origin));
+  const page = await context.newPage();
+  try {
+    await withScreenshotOnFailure(page, `browser-reader-${name}`, () => check(page, context));
+  } finally {
+    await context.close();
+  }
+}
+
+/** Bottom edge of the site header while it covers content (0 when it has scrolled away). */
+function headerBottom(page: Page): Promise<number> {
+  return page.evaluate(() => Math.max(0, document.querySelector('.site-header')?.getBoundingClientRect().bottom ?? 0));
+}
+
+/** Asserts that the element with `id` starts below the sticky header and inside the viewport. */
+async function expectBelowHeader(page: Page, id: string): Promise<void> {
+  await expect
+    .poll(async () => {
+      const box = await page.locator(`[id="${id}"]`).boundingBox();
+      const top = await headerBottom(page);
+      const height = page.viewportSize()?.height ?? 0;
+      return box !== null && box.y >= top && box.y < height;
+    })
+    .toBe(true);
+}
+
+/** Waits until the page's live region says `message`. */
+async function expectAnnounced(page: Page, message: string): Promise<void> {
+  await expect.poll(() => page.getByRole('status').textContent()).toBe(message);
+}
+
+function readClipboard(page: Page): Promise<string> {
+  return page.evaluate(() => navigator.clipboard.readText());
+}
+
+describe('reading a report', () => {
+  test('goes from the home page to a report and to a section through the table of contents', async () => {
+    await withPage('toc', async (page) => {
+      await page.goto(server.url);
+      await page.getByRole('link', { name: /深化作风建设/ }).first().click();
+      await expect.poll(() => new URL(page.url()).pathname).toBe(`/${REPORT}`);
+
+      const toc = page.getByRole('navigation', { name: '本文目录' });
+      const sectionLink = toc.getByRole('link', { name: /^三、/ });
+      await sectionLink.click();
+      expect(new URL(page.url()).hash).toBe('#s3');
+      await expectBelowHeader(page, 's3');
+      // The header really is sticky here, so "below the header" is a real constraint.
+      expect(await headerBottom(page)).toBeGreaterThan(0);
+      // Scroll-spy marks the section now being read.
+      await expect.poll(() => sectionLink.getAttribute('aria-current')).toBe('location');
+
+      // Back returns to the top of the report, as a fragment navigation should.
+      await page.goBack();
+      expect(new URL(page.url()).hash).toBe('');
+      await expect.poll(() => page.evaluate(() => scrollY)).toBe(0);
+    });
+  });
+
+  test('lands a paragraph link below the header and marks the paragraph', async () => {
+    await withPage('paragraph-link', async (page) => {
+      await page.goto(`${server.url}${REPORT}#p3-2-1`);
+      await expectBelowHeader(page, 'p3-2-1');
+      expect(await page.evaluate(() => scrollY)).toBeGreaterThan(0);
+      const animation = await page.locator('#p3-2-1').evaluate((element) => getComputedStyle(element).animationName);
+      expect(animation).not.toBe('none');
+    });
+  });
+
+  test('opens the previous and next report', async () => {
+    await withPage('pager', async (page) => {
+      await page.goto(`${server.url}${REPORT}`);
+      const pager = page.getByRole('navigation', { name: '上一篇与下一篇' });
+      await pager.getByRole('link', { name: /下一篇/ }).click();
+      await expect.poll(() => new URL(page.url()).pathname).toBe('/reports/06/');
+      await page.getByRole('navigation', { name: '上一篇与下一篇' }).getByRole('link', { name: /上一篇/ }).click();
+      await expect.poll(() => new URL(page.url()).pathname).toBe('/reports/05/');
+    });
+  });
+});
+
+describe('copying links', () => {
+  test('copies the absolute URL of a section without moving the page', async () => {
+    await withPage('copy-section', async (page) => {
+      await page.goto(`${server.url}${REPORT}`);
+      const heading = page.getByRole('heading', { name: /^二、/ });
+      await heading.hover();
+      const before = await page.evaluate(() => scrollY);
+      expect(before).toBeGreaterThan(0);
+      await heading.getByRole('link', { name: '本节链接' }).click();
+      await expectAnnounced(page, '链接已复制');
+      expect(await readClipboard(page)).toBe(`${origin}/${REPORT}#s2`);
+      expect(new URL(page.url()).hash).toBe('');
+      expect(await page.evaluate(() => scrollY)).toBe(before);
+    });
+  });
+
+  test('copies a paragraph link from the button that follows the pointer', async () => {
+    await withPage('copy-paragraph', async (page) => {
+      await page.goto(`${server.url}${REPORT}`);
+      const paragraph = page.locator('#p1-1-1');
+      await paragraph.scrollIntoViewIfNeeded();
+      await paragraph.hover();
+      const button = paragraph.getByRole('button', { name: '复制段落链接' });
+      await button.click();
+      await expectAnnounced(page, '链接已复制');
+      expect(await readClipboard(page)).toBe(`${origin}/${REPORT}#p1-1-1`);
+    });
+  });
+
+  test('copies the GB/T 7714—2025 reference', async () => {
+    await withPage('copy-citation', async (page) => {
+      await page.goto(`${server.url}${REPORT}`);
+      const reference = (await page.locator('#cite-gbt2025').textContent())?.trim();
+      await page.getByRole('region', { name: '引用本文' }).getByRole('button', { name: '复制' }).first().click();
+      await expectAnnounced(page, '引文已复制');
+      expect(await readClipboard(page)).toBe(reference);
+    });
+  });
+
+  test('shares a selected passage as a text-fragment link that reopens on that passage', async () => {
+    await withPage('share-selection', async (page, context) => {
+      await page.goto(`${server.url}${REPORT}`);
+      // Select from inside one word of a late paragraph to inside another, as a hand would.
+      await page.locator('#p4-3-1').evaluate((paragraph) => {
+        const text = paragraph.firstChild?.nodeType === Node.TEXT_NODE ? paragraph.firstChild : paragraph.lastChild;
+        const range = document.createRange();
+        // Offsets 2 and 41 fall inside 基层 and inside 问题: Chromium matches only whole words.
+        range.setStart(text!, 2);
+        range.setEnd(text!, 41);
+        getSelection()?.removeAllRanges();
+        getSelection()?.addRange(range);
+      });
+      const share = page.getByRole('button', { name: '分享所选文字' });
+      await share.click();
+      await expectAnnounced(page, '链接已复制');
+      const link = await readClipboard(page);
+      expect(link).toMatch(new RegExp(`^${origin}/${REPORT}#p4-3-1:~:text=[^,&]+,[^,&]+$`));
+
+      // Opening the link lands on the passage. Without the fallback id the page scrolls only if
+      // Chromium matched the text itself, so this proves the directive (word boundaries included).
+      const reader = await context.newPage();
+      for (const url of [link.replace('#p4-3-1:~:', '#:~:'), link]) {
+        await reader.goto('about:blank');
+        await reader.goto(url);
+        await expect.poll(() => reader.evaluate(() => scrollY), { message: url }).toBeGreaterThan(0);
+        const box = await reader.locator('#p4-3-1').boundingBox();
+        expect(box && box.y + box.height > 0 && box.y < DESKTOP.height).toBe(true);
+      }
+    });
+  });
+});
+
+describe('reading settings', () => {
+  test('keeps theme and font size across a reload and applies them before first paint', async () => {
+    await withPage('settings', async (page) => {
+      await page.goto(`${server.url}${REPORT}`);
+      const sizeBefore = await page.evaluate(() => getComputedStyle(document.documentElement).fontSize);
+      await page.getByText('阅读设置').click();
+      await page.getByRole('radio', { name: '深色' }).check();
+      await page.getByRole('radio', { name: '较大' }).check();
+      expect(await page.evaluate(() => getComputedStyle(document.documentElement).fontSize)).not.toBe(sizeBefore);
+
+      // Record <html>'s attributes the moment <body> is parsed: after boot.js, before any
+      // module script, i.e. what the first paint sees.
+      await page.addInitScript(() => {
+        new MutationObserver((_, observer) => {
+          if (!document.body) return;
+          observer.disconnect();
+          const html = document.documentElement;
+          (window as unknown as { firstPaint: unknown }).firstPaint = [html.dataset.theme, html.dataset.fontSize];
+        }).observe(document, { childList: true, subtree: true });
+      });
+      await page.reload();
+      expect(await page.evaluate(() => (window as unknown as { firstPaint: unknown }).firstPaint)).toEqual(['dark', '4']);
+      await page.getByText('阅读设置').click();
+      expect(await page.getByRole('radio', { name: '深色' }).isChecked()).toBe(true);
+      expect(await page.getByRole('radio', { name: '较大' }).isChecked()).toBe(true);
+      const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+      await page.getByRole('radio', { name: '浅色' }).check();
+      expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).not.toBe(background);
+
+      // The setting is the site's, not the page's.
+      await page.goto(`${server.url}about/`);
+      expect(await page.evaluate(() => [document.documentElement.dataset.theme, document.documentElement.dataset.fontSize])).toEqual(['light', '4']);
+    });
+  });
+
+  test('offers to continue where the reader left off, without jumping there', async () => {
+    await withPage('continue', async (page) => {
+      await page.goto(`${server.url}${REPORT}`);
+      await page.locator('#p3-1-1').evaluate((paragraph) => paragraph.scrollIntoView());
+      await expect.poll(() => page.evaluate(() => localStorage.getItem('xf-pos-05')), { timeout: 5000 }).toMatch(/^p3-/);
+      const saved = await page.evaluate(() => localStorage.getItem('xf-pos-05'));
+
+      await page.goto(`${server.url}${REPORT}`);
+      const prompt = page.getByRole('link', { name: /^继续阅读：上次读到「.+」$/ });
+      await expect.poll(() => prompt.isVisible()).toBe(true);
+      expect(await page.evaluate(() => scrollY)).toBe(0);
+      await prompt.click();
+      expect(new URL(page.url()).hash).toBe(`#${saved}`);
+      await expectBelowHeader(page, saved!);
+      expect(await prompt.count()).toBe(0);
+    });
+  });
+});
+
+describe('layout', () => {
+  test.each(['', REPORT, 'about/'])('does not scroll sideways at 360 px: /%s', async (path) => {
+    await withPage(`overflow-${path || 'home'}`, async (page) => {
+      await page.goto(`${server.url}${path}`);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow).toBeLessThanOrEqual(0);
+    }, PHONE);
+  });
+
+  test('keeps the opened settings panel on a 360 px screen', async () => {
+    await withPage('settings-phone', async (page) => {
+      await page.goto(`${server.url}${REPORT}`);
+      await page.getByText('阅读设置').click();
+      const box = await page.getByRole('group', { name: '主题' }).boundingBox();
+      expect(box && box.x >= 0 && box.x + box.width <= PHONE.width).toBe(true);
+    }, PHONE);
+  });
+
+  test('prints a report without header, navigation or buttons', async () => {
+    await withPage('print', async (page) => {
+      await page.goto(`${server.url}${REPORT}`);
+      await page.locator('#p1-1-1').hover();
+      await page.emulateMedia({ media: 'print' });
+      await expect.poll(() => page.getByRole('banner').isHidden()).toBe(true);
+      await expect.poll(() => page.getByRole('navigation', { name: '本文目录' }).isHidden()).toBe(true);
+      await expect.poll(() => page.getByRole('navigation', { name: '上一篇与下一篇' }).isHidden()).toBe(true);
+      // Role queries skip hidden elements: every button exists, none is shown.
+      expect(await page.getByRole('button', { includeHidden: true }).count()).toBeGreaterThan(2);
+      expect(await page.getByRole('button').count()).toBe(0);
+      await expect.poll(() => page.getByRole('heading', { level: 1 }).isVisible()).toBe(true);
+    });
+  });
+});
+
+test('never requests anything from another origin', () => {
+  expect(foreignRequests).toEqual([]);
+});
