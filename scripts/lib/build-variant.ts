@@ -48,6 +48,21 @@ export function timeCommand(command: string, args: string[], options: { cwd: str
 }
 
 /**
+ * Returns the environment without what a test runner leaks into it: vitest sets Vite's
+ * `BASE_URL=/`, `MODE`, `DEV`, `PROD`, `SSR` and `NODE_ENV=test` in process.env, and an Astro
+ * build started from a test inherits them — `BASE_URL=/` then wins over the configured base for
+ * `import.meta.env.BASE_URL`, so a sub-path build links to `/` (seen with Astro 5.18.2).
+ */
+export function cleanBuildEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const clean: NodeJS.ProcessEnv = {};
+  for (const [name, value] of Object.entries(env)) {
+    if (['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'NODE_ENV'].includes(name) || name.startsWith('VITEST')) continue;
+    clean[name] = value;
+  }
+  return clean;
+}
+
+/**
  * Builds the site into `options.outDir` (astro build, then `scripts/build-search-index.ts` on that
  * folder) and returns the time each stage took.
  */
@@ -58,7 +73,7 @@ export function buildVariant(options: VariantOptions): VariantTimings {
   if (!outDir.startsWith(root + sep)) throw new Error(`buildVariant builds inside the project only, not into ${outDir}`);
   rmSync(outDir, { recursive: true, force: true });
   const cacheDir = options.reuseCache ? undefined : mkdtempSync(join(tmpdir(), 'xinfeng-astro-cache-'));
-  const env: NodeJS.ProcessEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', BASE_PATH: options.base ?? '/' };
+  const env: NodeJS.ProcessEnv = { ...cleanBuildEnv(process.env), ASTRO_TELEMETRY_DISABLED: '1', BASE_PATH: options.base ?? '/' };
   // The programmatic API is the only way to give Astro a private cache folder; the inline config
   // is merged over astro.config.mjs, which still reads BASE_PATH itself.
   const inlineConfig = JSON.stringify({ root, outDir, logLevel: 'error', ...(cacheDir ? { cacheDir } : {}) });
