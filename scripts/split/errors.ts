@@ -16,6 +16,7 @@ export type RuleId =
   | 'toc-page-order'
   | 'duplicate-title'
   | 'toc-entry-without-report'
+  | 'report-without-toc-entry'
   | 'report-out-of-order'
   | 'missing-unit-line'
   | 'empty-report'

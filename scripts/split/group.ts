@@ -3,7 +3,7 @@
  * optional subtitle, unit), and group its lines into the typed `Report` model. The table of
  * contents drives this: a compendium with any number of entries splits the same way.
  */
-import { classifyLines, parseAuthors } from './classify.ts';
+import { classifyLines, endsSentence, hasClausePunctuation, parseAuthors } from './classify.ts';
 import { Problems, quote } from './errors.ts';
 import type { Block, BodyNode, Report, SourceLine, TocEntry } from './model.ts';
 import { repairBlocks } from './repair.ts';
@@ -14,6 +14,8 @@ const MAX_TITLE_LINES = 3;
 const SUBTITLE = /^——\s*(.+)$/;
 // The back-cover photo credit after the last report: `《禄口机场》 林垲 / 摄`.
 const PHOTO_CREDIT = /\/\s*摄$/;
+// An authoring unit line, short and ending in 组 like the table of contents' units.
+const UNIT_LINE = /^.{2,30}组$/u;
 
 /** Where a report's header sits: the index of its first title line and of the line after the title. */
 interface HeaderPosition {
@@ -165,16 +167,36 @@ function splitRegion(
     const authorsBlock = blocks[authorsIndex] as Block;
     authors = parseAuthors(authorsBlock.text) ?? [];
     const after = blocks[authorsIndex + 1];
-    if (after) {
+    if (after && looksLikeReportHeader(blocks, authorsIndex + 1)) {
+      reportWithoutEntry(after, problems);
+    } else if (after) {
       problems.fail(after.lines[0] ?? 0, 'text-after-authors', `the next report's title after the authors line of report ${entry.order}`, quote(after.text));
     }
   }
   const body = blocks.filter((block) => block.kind !== 'authors');
   const authorLines = new Set(blocks.filter((block) => block.kind === 'authors').flatMap((block) => block.lines));
-  blocks.slice(0, authorsIndex).forEach((block) => {
-    if (block.kind === 'authors') problems.fail(block.lines[0] ?? 0, 'stray-authors-line', 'one authors line at the end of the report', quote(block.text));
+  blocks.slice(0, authorsIndex).forEach((block, index) => {
+    if (block.kind !== 'authors') return;
+    const after = blocks[index + 1];
+    // An authors line followed by a title and a unit is the end of a report the table of contents does not list.
+    if (after && looksLikeReportHeader(blocks, index + 1)) reportWithoutEntry(after, problems);
+    else problems.fail(block.lines[0] ?? 0, 'stray-authors-line', 'one authors line at the end of the report', quote(block.text));
   });
   return { body, authors, trailer, bodyLines: content.filter((line) => !authorLines.has(line.number)) };
+}
+
+/** Whether the blocks from `start` read like a report header: 1–3 title lines (a `——` subtitle allowed), then a unit line. */
+function looksLikeReportHeader(blocks: readonly Block[], start: number): boolean {
+  for (let index = start; index < Math.min(blocks.length, start + 4); index += 1) {
+    const block = blocks[index] as Block;
+    if (index > start && UNIT_LINE.test(block.text) && !hasClausePunctuation(block.text)) return true;
+    if (block.kind !== 'paragraph' || endsSentence(block.text)) return false;
+  }
+  return false;
+}
+
+function reportWithoutEntry(title: Block, problems: Problems): void {
+  problems.fail(title.lines[0] ?? 0, 'report-without-toc-entry', `a table-of-contents entry for the report titled ${quote(title.text)}`, 'none');
 }
 
 /** A paragraph still ending mid-sentence is a warning, except at the very end of the file, where it means the file was cut. */

@@ -105,3 +105,12 @@ describe('bad input stops the split with a located problem', () => {
     expect(windows.ok && plain.ok && windows.reports.map((report) => report.markdown)).toEqual(plain.ok && plain.reports.map((report) => report.markdown));
   });
 });
+
+describe('a report the table of contents does not list', () => {
+  it('is reported at its title instead of as a stray authors line', () => {
+    // Drops the second entry (two lines), so the second report's title moves from line 112 to 110.
+    const text = valid.replace('- 4 深化“五个纪委”建设 带头打造廉洁机关\n市纪委监委机关党委课题组\n', '');
+    const result = splitCompendium(text, FILE);
+    expect(problems(result)).toEqual(['110 report-without-toc-entry']);
+  });
+});
