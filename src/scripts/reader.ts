@@ -125,7 +125,7 @@ if (body && reportId && paragraphButton && shareButton) {
     resume.querySelector('a')!.hash = resumeAt.id;
     resume.querySelector('span')!.textContent = excerpt(resumeAt.textContent ?? '');
     resume.hidden = false;
-    body.before(resume);
+    body.prepend(resume);
     resume.addEventListener('click', (event) => {
       if ((event.target as Element).closest('a, button')) resume.remove();
     });

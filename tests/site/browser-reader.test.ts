@@ -243,6 +243,10 @@ describe('reading settings', () => {
       const prompt = page.getByRole('link', { name: /^继续阅读：上次读到「.+」$/ });
       await expect.poll(() => prompt.isVisible()).toBe(true);
       expect(await page.evaluate(() => scrollY)).toBe(0);
+      // It stands right above the text, not somewhere else in the page grid.
+      const [promptBox, firstBox] = await Promise.all([prompt.boundingBox(), page.locator('#p0-1').boundingBox()]);
+      expect(promptBox!.y).toBeLessThan(firstBox!.y);
+      expect(firstBox!.y - promptBox!.y).toBeLessThan(120);
       await prompt.click();
       expect(new URL(page.url()).hash).toBe(`#${saved}`);
       await expectBelowHeader(page, saved!);
