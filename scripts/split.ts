@@ -32,10 +32,13 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
     console.error(`split: ${result.errors.length} problem(s); ${path.relative(root, outDir) || '.'}/reports/ left as it was.`);
     return 1;
   }
-  await writeOutput(result, outDir);
+  // Other builds may be reading (or splitting into) the same folder; an unchanged output is left alone.
+  const upToDate = await isUpToDate(result, outDir);
+  if (!upToDate) await writeOutput(result, outDir);
   console.log(formatSummary(result.reports));
   if (result.warnings.length > 0) console.log(`\n${result.warnings.map((warning) => `warning: ${warning.message}`).join('\n')}`);
-  console.log(`\n${result.reports.length} reports written, ${result.repairs.length} breaks repaired, ${result.warnings.length} warning(s).`);
+  const action = upToDate ? 'already up to date' : 'written';
+  console.log(`\n${result.reports.length} reports ${action}, ${result.repairs.length} breaks repaired, ${result.warnings.length} warning(s).`);
   return 0;
 }
 
@@ -44,6 +47,18 @@ async function findSource(): Promise<string> {
   const files = (await readdir(sourceDir)).filter((file) => file.endsWith('.txt')).sort();
   if (files.length !== 1) throw new Error(`expected one .txt file in content/source/, found ${files.length}`);
   return path.join(sourceDir, files[0] as string);
+}
+
+/** Whether the output folder already holds exactly these files with exactly this content. */
+async function isUpToDate(result: SplitSuccess, contentDir: string): Promise<boolean> {
+  const reportsDir = path.join(contentDir, 'reports');
+  if (!existsSync(reportsDir) || !existsSync(path.join(contentDir, 'publication.json'))) return false;
+  const names = (await readdir(reportsDir)).sort();
+  if (names.join('\n') !== result.reports.map((report) => report.fileName).join('\n')) return false;
+  for (const report of result.reports) {
+    if ((await readFile(path.join(reportsDir, report.fileName), 'utf8')) !== report.markdown) return false;
+  }
+  return (await readFile(path.join(contentDir, 'publication.json'), 'utf8')) === result.publicationJson;
 }
 
 /** Writes every file into a sibling temporary folder, then swaps it in with renames. */

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
@@ -128,6 +128,15 @@ describe('the split CLI', () => {
     error.mockRestore();
     expect(readdirSync(path.join(scratch, 'out', 'reports'))).toEqual(['01.md', '02.md']);
     expect(readdirSync(path.join(scratch, 'out')).sort()).toEqual(['publication.json', 'reports']);
+  });
+
+  it('leaves an output that is already up to date untouched', async () => {
+    const file = path.join(scratch, 'out', 'reports', '01.md');
+    const before = statSync(file).mtimeMs;
+    const log = vi.spyOn(console, 'log').mockImplementation(() => {});
+    expect(await main([fixture, '--out', path.join(scratch, 'out')])).toBe(0);
+    log.mockRestore();
+    expect(statSync(file).mtimeMs).toBe(before);
   });
 
   it('exits 1 on bad input with file:line rule-id lines, no stack trace, and leaves the folder untouched', async () => {
