@@ -18,6 +18,7 @@ export type RuleId =
   | 'toc-entry-without-report'
   | 'report-without-toc-entry'
   | 'report-out-of-order'
+  | 'text-before-first-report'
   | 'missing-unit-line'
   | 'empty-report'
   | 'missing-masthead-field'

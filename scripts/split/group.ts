@@ -33,6 +33,12 @@ export interface GroupResult {
 /** Locates every entry's report after the table of contents and builds the report models. */
 export function groupReports(lines: readonly SourceLine[], entries: readonly TocEntry[], bodyStart: number, problems: Problems): GroupResult {
   const headers = locateHeaders(lines, entries, bodyStart, problems);
+  // Every line after the first title belongs to some report; only text before it could be dropped unseen.
+  const firstTitle = headers[0]?.start ?? lines.length;
+  const stray = lines.slice(bodyStart, firstTitle).find((line) => line.text.trim() !== '');
+  if (stray && headers.length > 0) {
+    problems.fail(stray.number, 'text-before-first-report', `the title of report 1 right after the table of contents`, quote(stray.text.trim()));
+  }
   const reports: Report[] = [];
   let trailer: SourceLine[] = [];
   headers.forEach((header, index) => {

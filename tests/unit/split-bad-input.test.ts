@@ -106,6 +106,12 @@ describe('bad input stops the split with a located problem', () => {
   });
 });
 
+describe('text no report would keep', () => {
+  it('is reported when it sits between the table of contents and the first report', () => {
+    expect(problems(splitCompendium(withLine(66, '一段不属于任何报告的文字。'), FILE))).toEqual(['66 text-before-first-report']);
+  });
+});
+
 describe('a report the table of contents does not list', () => {
   it('is reported at its title instead of as a stray authors line', () => {
     // Drops the second entry (two lines), so the second report's title moves from line 112 to 110.
