@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import rehypeSectionIds from './src/plugins/rehype-section-ids.ts';
 import rehypeLeadIn from './src/plugins/rehype-lead-in.ts';
 import rehypeHeadingPermalinks from './src/plugins/rehype-heading-permalinks.ts';
+import viteLeanPreload from './scripts/lib/vite-lean-preload.ts';
 
 /**
  * The one place the deployment path is set. Build for a sub-path with
@@ -32,6 +33,8 @@ export default defineConfig({
     rehypePlugins: [rehypeLeadIn, rehypeSectionIds, rehypeHeadingPermalinks],
   },
   vite: {
+    // Vite's preload helper alone would be a fifth of a report page's 3 KB script budget.
+    plugins: [viteLeanPreload()],
     build: {
       // Astro inlines bundled scripts smaller than this limit as inline <script> tags, which
       // `script-src 'self'` blocks; 0 keeps every script an external file.

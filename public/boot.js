@@ -1,4 +1,4 @@
-/* Applies the saved reading settings (src/scripts/settings.ts) to <html> before first paint. */
+/* Saved settings to <html> before first paint; see src/scripts/settings.ts */
 (function (d) {
   d.setAttribute('data-font-size', 3);
   try {

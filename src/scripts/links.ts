@@ -6,9 +6,12 @@
 /** Ids the reader gives paragraphs (`p0-1`, `p2-3-4`); anything else in storage is ignored. */
 const PARAGRAPH_ID = /^p\d+(?:-\d+)*$/;
 
-/** Builds the shareable absolute URL of an element: origin and path of the page, then `#id`. */
-export function buildAbsoluteLink(origin: string, pathname: string, id: string): string {
-  return `${origin}${pathname}#${id}`;
+/**
+ * Builds the shareable absolute URL of an element from the address the page was opened at
+ * (`location`: origin and path only, so a query such as `?hl=` is not passed on).
+ */
+export function buildAbsoluteLink(location: Pick<Location, 'origin' | 'pathname'>, id: string): string {
+  return `${location.origin}${location.pathname}#${id}`;
 }
 
 /**

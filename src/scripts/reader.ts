@@ -10,11 +10,17 @@ import { buildAbsoluteLink, excerpt, idFromHash, locateReading, parsePosition, p
 const $ = <T extends HTMLElement>(selector: string): T | null => document.querySelector<T>(selector);
 const body = $('.report-body');
 const reportId = body?.closest<HTMLElement>('[data-report-id]')?.dataset.reportId;
-const paragraphButton = $<HTMLButtonElement>('.para-link');
-const shareButton = $<HTMLButtonElement>('.share-selection');
-const resume = $('.resume');
 const toast = $('.toast');
 let toastTimer = 0;
+
+/** Runs a localStorage access; storage can be blocked (private modes, policies) and then throws. */
+function withStorage<T>(access: (storage: Storage) => T): T | undefined {
+  try {
+    return access(localStorage);
+  } catch {
+    return undefined;
+  }
+}
 
 /** Writes a message into the page's live region and clears it after a moment. */
 function announce(message: string): void {
@@ -44,10 +50,11 @@ function copy(text: string, done = '链接已复制'): void {
   else fallback();
 }
 
-/** The absolute URL of an element of this page. */
-const linkTo = (id: string): string => buildAbsoluteLink(location.origin, location.pathname, id);
-
-if (body && reportId && paragraphButton && shareButton) {
+if (body && reportId) {
+  // ReaderEnhancements.astro renders these next to the script.
+  const paragraphButton = $<HTMLButtonElement>('.para-link')!;
+  const shareButton = $<HTMLButtonElement>('.share-selection')!;
+  const resume = $('.resume')!;
   const blocks = [...body.querySelectorAll<HTMLElement>('h2[id],h3[id],p[id]')];
   const isHeading = blocks.map((block) => block.tagName !== 'P');
   const key = positionKey(reportId);
@@ -92,9 +99,9 @@ if (body && reportId && paragraphButton && shareButton) {
     // A plain click copies; modified clicks (new tab, …) keep their usual meaning.
     if (permalink && !(event.ctrlKey || event.metaKey || event.shiftKey || event.altKey)) {
       event.preventDefault();
-      copy(linkTo(idFromHash(permalink.hash)));
+      copy(buildAbsoluteLink(location, idFromHash(permalink.hash)));
     } else if (cited) copy(cited.textContent?.trim() ?? '', '引文已复制');
-    else if (target === paragraphButton) copy(linkTo(paragraphButton.parentElement?.id ?? ''));
+    else if (target === paragraphButton) copy(buildAbsoluteLink(location, paragraphButton.parentElement?.id ?? ''));
     else if (target === shareButton) {
       copy(shareUrl);
       shareButton.hidden = true;
@@ -113,15 +120,9 @@ if (body && reportId && paragraphButton && shareButton) {
   if (toc && matchMedia('(min-width: 1100px)').matches) toc.open = true;
 
   // Continue reading: offer, never force, a jump back to the paragraph last read.
-  let saved: string | null = null;
-  try {
-    saved = parsePosition(localStorage.getItem(key));
-  } catch {
-    // Storage blocked: nothing to offer, and nothing will be kept.
-  }
+  const saved = parsePosition(withStorage((storage) => storage.getItem(key)));
   const resumeAt = saved && !location.hash ? document.getElementById(saved) : null;
-  // ReaderEnhancements.astro renders the prompt with its link and excerpt slot.
-  if (resume && resumeAt && resumeAt !== body.querySelector('p[id]')) {
+  if (resumeAt && resumeAt !== body.querySelector('p[id]')) {
     resume.querySelector('a')!.hash = resumeAt.id;
     resume.querySelector('span')!.textContent = excerpt(resumeAt.textContent ?? '');
     resume.hidden = false;
@@ -161,11 +162,7 @@ if (body && reportId && paragraphButton && shareButton) {
       if (lastRead && !saveTimer) {
         saveTimer = window.setTimeout(() => {
           saveTimer = 0;
-          try {
-            localStorage.setItem(key, lastRead);
-          } catch {
-            // Storage blocked or full: the position is simply not kept.
-          }
+          withStorage((storage) => storage.setItem(key, lastRead));
         }, 1000);
       }
     },

@@ -10,7 +10,8 @@ import {
 
 describe('links', () => {
   test('builds an absolute link from the address the page was opened at', () => {
-    expect(buildAbsoluteLink('http://10.1.2.3:8080', '/xinfeng/reports/05/', 'p2-3-4')).toBe(
+    const location = { origin: 'http://10.1.2.3:8080', pathname: '/xinfeng/reports/05/', search: '?hl=治理' };
+    expect(buildAbsoluteLink(location, 'p2-3-4')).toBe(
       'http://10.1.2.3:8080/xinfeng/reports/05/#p2-3-4',
     );
   });

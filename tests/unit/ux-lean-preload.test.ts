@@ -1,0 +1,48 @@
+import { describe, expect, test } from 'vitest';
+import type { OutputBundle } from 'rollup';
+import viteLeanPreload, {
+  LEAN_PRELOAD_SOURCE,
+  PRELOAD_HELPER_ID,
+  findLazyStylesheets,
+} from '../../scripts/lib/vite-lean-preload.ts';
+
+/** A minimal Rollup bundle: chunk file → [static imports, dynamic imports, imported CSS]. */
+function bundleOf(chunks: Record<string, [string[], string[], string[]]>): OutputBundle {
+  return Object.fromEntries(
+    Object.entries(chunks).map(([fileName, [imports, dynamicImports, css]]) => [
+      fileName,
+      { type: 'chunk', fileName, imports, dynamicImports, viteMetadata: { importedCss: new Set(css) } },
+    ]),
+  ) as unknown as OutputBundle;
+}
+
+describe('vite-lean-preload', () => {
+  test('replaces the helper with a function that only runs the import', async () => {
+    const plugin = viteLeanPreload();
+    const resolveId = plugin.resolveId as (id: string) => string | undefined;
+    const load = plugin.load as (id: string) => string | undefined;
+    expect(resolveId(PRELOAD_HELPER_ID)).toBe(PRELOAD_HELPER_ID);
+    expect(resolveId('./reader.ts')).toBeUndefined();
+    expect(load(PRELOAD_HELPER_ID)).toBe(LEAN_PRELOAD_SOURCE);
+    const helper = new Function(`${LEAN_PRELOAD_SOURCE.replace('export const', 'const')}; return __vitePreload;`)();
+    await expect(helper(() => Promise.resolve('module'), ['_astro/a.js'])).resolves.toBe('module');
+  });
+
+  test('finds stylesheets imported by lazy chunks and by what they import', () => {
+    const bundle = bundleOf({
+      'page.js': [['shared.js'], ['lazy.js'], ['page.css']],
+      'shared.js': [[], [], []],
+      'lazy.js': [['deep.js'], [], []],
+      'deep.js': [[], [], ['search.css']],
+    });
+    expect(findLazyStylesheets(bundle)).toEqual(['search.css']);
+  });
+
+  test('accepts stylesheets imported by eagerly loaded chunks', () => {
+    const bundle = bundleOf({
+      'page.js': [[], ['lazy.js'], ['page.css']],
+      'lazy.js': [[], [], []],
+    });
+    expect(findLazyStylesheets(bundle)).toEqual([]);
+  });
+});
