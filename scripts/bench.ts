@@ -13,7 +13,8 @@
  *   exists, and its output is kept.
  *
  * Writes `bench/results.json`. Times are noisy, so tests never assert them; bytes are exact.
- * Flags: `--runs N`, `--skip-build` (measure the last `bench/tmp/dist`, or `--dist DIR`).
+ * Flags: `--runs N`, `--skip-build` (measure the last `bench/tmp/dist`, or `--dist DIR`),
+ * `--skip-search` (the search benchmark drives 80 queries in Chromium and takes minutes).
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
@@ -155,7 +156,7 @@ async function main(): Promise<void> {
   }
 
   let search: { command: string; output: string } | undefined;
-  if (existsSync(join('scripts', 'bench-search.ts'))) {
+  if (!process.argv.includes('--skip-search') && existsSync(join('scripts', 'bench-search.ts'))) {
     const started = Date.now();
     const { execFileSync } = await import('node:child_process');
     const output = execFileSync('npx', ['tsx', join('scripts', 'bench-search.ts'), '--dist', outDir], { encoding: 'utf8', env: { ...process.env, XINFENG_DIST: outDir } });
