@@ -61,24 +61,30 @@ async function isUpToDate(result: SplitSuccess, contentDir: string): Promise<boo
   return (await readFile(path.join(contentDir, 'publication.json'), 'utf8')) === result.publicationJson;
 }
 
-/** Writes every file into a sibling temporary folder, then swaps it in with renames. */
+/** Writes every file into a sibling temporary folder, then swaps it in with renames (restoring the old folder if the swap fails). */
 async function writeOutput(result: SplitSuccess, contentDir: string): Promise<void> {
   const reportsDir = path.join(contentDir, 'reports');
   const publicationFile = path.join(contentDir, 'publication.json');
   await mkdir(contentDir, { recursive: true });
   const staging = await mkdtemp(path.join(contentDir, '.reports-new-'));
+  const retired = staging.replace('.reports-new-', '.reports-old-');
+  const publicationTemp = path.join(contentDir, `.publication-${process.pid}.json`);
+  let swapped = false;
   try {
     for (const { fileName, markdown } of result.reports) await writeFile(path.join(staging, fileName), markdown);
-    const publicationTemp = path.join(contentDir, `.publication-${process.pid}.json`);
     await writeFile(publicationTemp, result.publicationJson);
-    const retired = `${staging.replace('.reports-new-', '.reports-old-')}`;
     if (existsSync(reportsDir)) await rename(reportsDir, retired);
     await rename(staging, reportsDir);
+    swapped = true;
     await rename(publicationTemp, publicationFile);
-    await rm(retired, { recursive: true, force: true });
   } catch (error) {
+    // Put the previous reports back, so a failed write never leaves the folder missing.
+    if (!swapped && existsSync(retired) && !existsSync(reportsDir)) await rename(retired, reportsDir);
+    await rm(publicationTemp, { force: true });
     await rm(staging, { recursive: true, force: true });
     throw error;
+  } finally {
+    await rm(retired, { recursive: true, force: true });
   }
 }
 
