@@ -2,102 +2,16 @@
  * Content collections: the twelve reports the split writes to `content/reports/*.md`
  * (CONTRACT A) and the publication data in `content/publication.json`.
  *
- * The schemas are the contract in code: a report file whose frontmatter does not match fails the
- * build with Astro's `InvalidContentEntryDataError`, naming the file and the field.
+ * The schemas (src/lib/content-schema.ts) are the contract in code: a report file whose
+ * frontmatter does not match fails the build with Astro's `InvalidContentEntryDataError`, naming
+ * the file and the field.
  */
 import { readFile } from 'node:fs/promises';
-import { defineCollection, z } from 'astro:content';
+import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
+import { publicationSchema, reportSchema } from './lib/content-schema.ts';
 
-const reportSchema = z
-  .object({
-    /** Position in the printed table of contents, 1-based; decides ordering and prev/next. */
-    order: z.number().int().positive(),
-    /** Two-digit string equal to the file name and the URL segment, e.g. `"05"`. */
-    id: z.string().regex(/^\d{2}$/, 'id must be two digits, e.g. "05"'),
-    /** Title as in the table of contents, spacing normalised. */
-    title: z.string().min(1),
-    /** Subtitle without its leading `——`; absent when the report has none. */
-    subtitle: z.string().min(1).optional(),
-    /** Authoring research group, e.g. `市委党校课题组`. */
-    unit: z.string().min(1),
-    /** Writers from the closing `（执笔人：…）` line in printed order; empty when there is none. */
-    authors: z.array(z.string().min(1)),
-    /** Printed start page, from the table of contents. */
-    page: z.number().int().positive(),
-    /** Printed end page (next report's start − 1); absent for the last report. */
-    endPage: z.number().int().positive().optional(),
-    /** Number of `##` section headings in the body. */
-    sections: z.number().int().nonnegative(),
-    /** Number of `###` subsection headings in the body. */
-    subsections: z.number().int().nonnegative(),
-    /** Number of body paragraphs. */
-    paragraphs: z.number().int().nonnegative(),
-    /** Non-whitespace characters of the body text (drives the reading-time estimate). */
-    characters: z.number().int().nonnegative(),
-  })
-  .strict()
-  .refine((report) => report.endPage === undefined || report.endPage >= report.page, {
-    message: 'endPage must not be before page',
-    path: ['endPage'],
-  })
-  .refine((report) => report.id === String(report.order).padStart(2, '0'), {
-    message: 'id must be the two-digit form of order',
-    path: ['id'],
-  });
-
-const committeeSchema = z.object({
-  /** Role as printed, e.g. `主任`, `责任编辑`. */
-  role: z.string().min(1),
-  /** Names holding the role, in printed order. */
-  names: z.array(z.string().min(1)).min(1),
-});
-
-const publicationSchema = z.object({
-  /** Journal name, `南京新风`. */
-  journal: z.string().min(1),
-  /** Latin form printed on the cover, `NAN JING XIN FENG`. */
-  journalLatin: z.string().min(1),
-  /** Motto under the masthead. */
-  motto: z.string().min(1),
-  /** Issue label, `2025 增刊`. */
-  issue: z.string().min(1),
-  /** Year of the issue. */
-  year: z.number().int(),
-  /** Title of this compendium, `2025 年全市机关党建课题研究优秀成果汇编`. */
-  collectionTitle: z.string().min(1),
-  /** Publisher as printed on the cover. */
-  publisher: z.string().min(1),
-  /** Sponsoring body (主办). */
-  host: z.string().min(1),
-  /** Editorial committee, roles in printed order. */
-  committee: z.array(committeeSchema).min(1),
-  /** Postal address of the editorial office. */
-  address: z.string(),
-  /** Postcode of the editorial office. */
-  postcode: z.string(),
-  /** Telephone number as printed. */
-  phone: z.string(),
-  /** Fax number as printed. */
-  fax: z.string(),
-  /** E-mail address of the editorial office. */
-  email: z.string(),
-  /** Intended readership (发行对象). */
-  audience: z.string(),
-  /** Print run as printed, e.g. `2000册`. */
-  printRun: z.string(),
-  /** Print date as printed, e.g. `2025年12月`. */
-  printDate: z.string(),
-  /** Printing permit number (准印号). */
-  permit: z.string(),
-  /** Printing company (承印单位). */
-  printer: z.string(),
-  /** Back-cover photo credit: the photo's title and its photographer. */
-  coverPhoto: z.object({ title: z.string(), photographer: z.string() }),
-});
-
-/** The parsed `content/publication.json`. */
-export type Publication = z.infer<typeof publicationSchema>;
+export type { Publication } from './lib/content-schema.ts';
 
 const reports = defineCollection({
   loader: glob({ pattern: '[0-9][0-9].md', base: './content/reports' }),
@@ -114,7 +28,13 @@ const publication = defineCollection({
     } catch {
       throw new Error(`${path} is missing: run \`npm run split\` first (it derives it from the source).`);
     }
-    return [{ id: 'publication', ...(JSON.parse(text) as Record<string, unknown>) }];
+    let data: Record<string, unknown>;
+    try {
+      data = JSON.parse(text) as Record<string, unknown>;
+    } catch (error) {
+      throw new Error(`${path} is not valid JSON: ${(error as Error).message}`);
+    }
+    return [{ id: 'publication', ...data }];
   },
   schema: publicationSchema,
 });
