@@ -5,13 +5,14 @@
 # tests/site/budgets.test.ts are the gate. Fetches lighthouse with npx on first use.
 #
 # Usage: npm run build && bash scripts/lighthouse.sh [dist-folder]
-# Writes bench/lighthouse/<page>-<form factor>.json and prints a score table.
+# Writes the full reports to bench/tmp/lighthouse/ (ignored by git), the scores to
+# bench/lighthouse-scores.json, and prints a score table.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 DIST="${1:-dist}"
 PORT="${PORT:-4329}"
-OUT="bench/lighthouse"
+OUT="bench/tmp/lighthouse"
 export CHROME_PATH="${CHROME_PATH:-/usr/bin/chromium}"
 mkdir -p "$OUT"
 
@@ -19,7 +20,7 @@ npx tsx scripts/serve.ts --root "$DIST" --port "$PORT" >/dev/null &
 SERVER_PID=$!
 trap 'kill "$SERVER_PID" 2>/dev/null || true' EXIT
 for _ in $(seq 1 50); do
-  curl -fsS -o /dev/null "http://127.0.0.1:$PORT/" && break
+  curl -fs -o /dev/null "http://127.0.0.1:$PORT/" && break
   sleep 0.2
 done
 
@@ -41,11 +42,14 @@ done
 node -e '
 const fs = require("fs");
 const rows = [];
+const scores = {};
 for (const file of fs.readdirSync(process.argv[1]).filter((f) => f.endsWith(".json")).sort()) {
   const report = JSON.parse(fs.readFileSync(`${process.argv[1]}/${file}`, "utf8"));
   const score = (id) => Math.round(report.categories[id].score * 100);
+  scores[file.replace(".json", "")] = { performance: score("performance"), accessibility: score("accessibility"), bestPractices: score("best-practices"), seo: score("seo") };
   rows.push(`| ${file.replace(".json", "").padEnd(15)} | ${[score("performance"), score("accessibility"), score("best-practices"), score("seo")].map((s) => String(s).padStart(3)).join(" | ")} |`);
 }
 console.log("| page / form     | perf | a11y | best | seo |");
 console.log(rows.join("\n"));
+fs.writeFileSync("bench/lighthouse-scores.json", JSON.stringify({ lighthouse: "12.2.3", date: new Date().toISOString(), scores }, null, 2) + "\n");
 ' "$OUT"
