@@ -16,7 +16,8 @@ OUT="bench/tmp/lighthouse"
 export CHROME_PATH="${CHROME_PATH:-/usr/bin/chromium}"
 mkdir -p "$OUT"
 
-npx tsx scripts/serve.ts --root "$DIST" --port "$PORT" >/dev/null &
+# One process (not npx → tsx → node), so the trap below really stops the server.
+node --import tsx scripts/serve.ts --root "$DIST" --port "$PORT" >/dev/null &
 SERVER_PID=$!
 trap 'kill "$SERVER_PID" 2>/dev/null || true' EXIT
 for _ in $(seq 1 50); do
