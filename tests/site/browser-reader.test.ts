@@ -154,6 +154,8 @@ describe('copying links', () => {
       await paragraph.scrollIntoViewIfNeeded();
       await paragraph.hover();
       const button = paragraph.getByRole('button', { name: '复制段落链接' });
+      // The label comes from CSS, so selections and shared text never pick it up.
+      expect(await paragraph.textContent()).not.toContain('复制段落链接');
       await button.click();
       await expectAnnounced(page, '链接已复制');
       expect(await readClipboard(page)).toBe(`${reportUrl}#p1-1-1`);
