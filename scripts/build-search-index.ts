@@ -6,8 +6,10 @@
  * - `dist/pagefind/`: a Pagefind index with one custom record per report whose words are the
  *   report's distinct normalised characters as ASCII codes (see src/lib/search/tokens.ts for why).
  *   Pagefind returns candidates; the browser checks them literally against the shards.
- * - `dist/search/manifest.json`: report metadata and each report's Pagefind result id.
- * - `dist/search/jump.json`: quick-jump targets with pinyin computed here, at build time.
+ * - `dist/search/manifest.json`: report metadata, each report's Pagefind result id, and the
+ *   characters found in every report (left out of the index: they select nothing).
+ * - `dist/search/jump.json` + `jump-pinyin.json`: quick-jump targets, and their pinyin computed
+ *   here at build time.
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -23,7 +25,7 @@ import * as pagefind from 'pagefind';
 import { normaliseText } from '../src/lib/search/normalise.ts';
 import { characterTokens } from '../src/lib/search/tokens.ts';
 import { buildJumpEntries } from '../src/lib/search/jump-data.ts';
-import type { JumpEntry, ReportShard, SearchManifest, SearchReport, ShardBlock } from '../src/lib/search/types.ts';
+import type { JumpEntry, JumpPinyinRow, JumpRow, ReportShard, SearchManifest, SearchReport, ShardBlock } from '../src/lib/search/types.ts';
 
 /** Report metadata as the split writes it (CONTRACT A). */
 interface Frontmatter {
@@ -88,10 +90,19 @@ export function extractBlocks(html: string): ShardBlock[] {
   return blocks;
 }
 
-/** The distinct character tokens of everything a report is searchable by. */
-export function reportTokens(meta: Frontmatter, blocks: ShardBlock[]): string[] {
-  const text = [meta.title, meta.subtitle ?? '', meta.unit, ...meta.authors, ...blocks.map(([, t]) => t)].join('');
-  return characterTokens(normaliseText(text).text);
+/** The normalised text of everything a report is searchable by. */
+export function searchableText(meta: Frontmatter, blocks: ShardBlock[]): string {
+  return normaliseText([meta.title, meta.subtitle ?? '', meta.unit, ...meta.authors, ...blocks.map(([, t]) => t)].join('')).text;
+}
+
+/** The characters that occur in every one of the texts, in code point order. */
+export function charactersInAll(texts: string[]): string {
+  const [first, ...rest] = texts.map((text) => new Set(text));
+  if (!first) return '';
+  return [...first]
+    .filter((character) => rest.every((set) => set.has(character)))
+    .sort()
+    .join('');
 }
 
 /** Reads the Pagefind result id (fragment name) of every written record, keyed by record URL. */
@@ -108,7 +119,7 @@ function readFragmentIds(pagefindFolder: string): Map<string, string> {
 }
 
 /** Builds all search data for the built site in `dist`. */
-export async function buildSearchIndex(dist: string, reportsFolder: string): Promise<{ reports: number; tokens: number }> {
+export async function buildSearchIndex(dist: string, reportsFolder: string): Promise<{ reports: number; tokens: number; everywhere: number }> {
   const metadata = readReportMetadata(reportsFolder);
   const shards: ReportShard[] = metadata.map((meta) => ({
     id: meta.id,
@@ -119,9 +130,11 @@ export async function buildSearchIndex(dist: string, reportsFolder: string): Pro
   rmSync(pagefindFolder, { recursive: true, force: true });
   const { index, errors } = await pagefind.createIndex({});
   if (!index) throw new Error(`pagefind: ${errors.join('; ')}`);
+  const texts = metadata.map((meta, position) => searchableText(meta, shards[position]?.blocks ?? []));
+  const everywhere = charactersInAll(texts);
   let tokenCount = 0;
   for (const [position, meta] of metadata.entries()) {
-    const tokens = reportTokens(meta, shards[position]?.blocks ?? []);
+    const tokens = characterTokens(texts[position] ?? '', everywhere);
     tokenCount += tokens.length;
     const added = await index.addCustomRecord({
       url: `/reports/${meta.id}/`,
@@ -159,7 +172,7 @@ export async function buildSearchIndex(dist: string, reportsFolder: string): Pro
       page: meta.page,
     };
   });
-  const manifest: SearchManifest = { version, reports };
+  const manifest: SearchManifest = { version, reports, everywhere };
   writeFileSync(join(searchFolder, 'manifest.json'), JSON.stringify(manifest));
 
   const jump: JumpEntry[] = metadata.flatMap((meta, position) =>
@@ -168,12 +181,17 @@ export async function buildSearchIndex(dist: string, reportsFolder: string): Pro
       headings: (shards[position]?.blocks ?? []).filter(([id]) => id.startsWith('s')),
     }),
   );
-  writeFileSync(join(searchFolder, 'jump.json'), JSON.stringify(jump));
-  return { reports: reports.length, tokens: tokenCount };
+  const rows: JumpRow[] = jump.map((entry) => [entry.text, entry.kind, entry.report, entry.anchor]);
+  const pinyinRows: JumpPinyinRow[] = jump.map((entry) => [entry.pinyin, entry.initials]);
+  writeFileSync(join(searchFolder, 'jump.json'), JSON.stringify(rows));
+  writeFileSync(join(searchFolder, 'jump-pinyin.json'), JSON.stringify(pinyinRows));
+  return { reports: reports.length, tokens: tokenCount, everywhere: everywhere.length };
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const dist = process.env.SEARCH_DIST ?? 'dist';
   const summary = await buildSearchIndex(dist, 'content/reports');
-  console.log(`search index: ${summary.reports} reports, ${summary.tokens} character words → ${dist}/pagefind, ${dist}/search`);
+  console.log(
+    `search index: ${summary.reports} reports, ${summary.tokens} character words (${summary.everywhere} characters found in every report left out) → ${dist}/pagefind, ${dist}/search`,
+  );
 }

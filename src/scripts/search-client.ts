@@ -19,6 +19,7 @@ import type { ReportShard, SearchManifest, SearchReport } from '../lib/search/ty
 /** The slice of Pagefind's browser API this module uses. */
 interface PagefindApi {
   options(options: Record<string, unknown>): Promise<void>;
+  preload(term: string): Promise<void>;
   search(term: string): Promise<{ results: Array<{ id: string }> } | null>;
 }
 
@@ -55,7 +56,8 @@ function loadPagefind(): Promise<PagefindApi> {
   pagefindPromise ??= (async () => {
     const url = `${base}pagefind/pagefind.js`;
     const api = (await import(/* @vite-ignore */ url)) as PagefindApi;
-    await api.options({ basePath: `${base}pagefind/` });
+    // No worker: a search here takes a millisecond, and the worker script would cost 12 KB.
+    await api.options({ basePath: `${base}pagefind/`, noWorker: true });
     return api;
   })();
   pagefindPromise.catch(() => (pagefindPromise = undefined));
@@ -69,9 +71,14 @@ export function loadManifest(): Promise<SearchManifest> {
   return manifestPromise;
 }
 
-/** Starts loading everything a first query needs, so typing feels instant. */
+/**
+ * Starts loading everything a first query needs while the reader is still typing: Pagefind with
+ * its WebAssembly and index (a preload of any word fetches them) and the report list.
+ */
 export function warmUp(): void {
-  void loadPagefind().catch(() => undefined);
+  void loadPagefind()
+    .then((api) => api.preload(encodeCharacter('0')))
+    .catch(() => undefined);
   void loadManifest().catch(() => undefined);
 }
 
@@ -87,8 +94,9 @@ function loadPrepared(report: SearchReport, version: string): Promise<PreparedRe
   return entry;
 }
 
-/** Report ids Pagefind returns for a token query. */
+/** Reports Pagefind returns for a token query; all of them for an empty one. */
 async function candidateIds(api: PagefindApi, manifest: SearchManifest, tokens: string): Promise<SearchReport[]> {
+  if (tokens === '') return manifest.reports;
   const found = await api.search(tokens);
   const ids = new Set((found?.results ?? []).map((result) => result.id));
   return manifest.reports.filter((report) => ids.has(report.pagefindId));
@@ -107,7 +115,8 @@ async function approximateCandidates(
   const characters = [...new Set(normalised)];
   const coverage = new Map<string, number>();
   for (const character of characters) {
-    for (const report of await candidateIds(api, manifest, encodeCharacter(character))) {
+    const tokens = manifest.everywhere.includes(character) ? '' : encodeCharacter(character);
+    for (const report of await candidateIds(api, manifest, tokens)) {
       coverage.set(report.id, (coverage.get(report.id) ?? 0) + 1);
     }
   }
@@ -130,7 +139,7 @@ export async function searchSite(query: string): Promise<SearchOutcome> {
   });
   if (normalised === '') return done([], false);
   const [api, manifest] = await Promise.all([loadPagefind(), loadManifest()]);
-  const candidates = await candidateIds(api, manifest, pagefindQuery(normalised));
+  const candidates = await candidateIds(api, manifest, pagefindQuery(normalised, manifest.everywhere));
   const exact = (await Promise.all(candidates.map((report) => loadPrepared(report, manifest.version))))
     .map((report) => matchExact(report, normalised))
     .filter((result): result is ReportResult => result !== null);

@@ -1,10 +1,10 @@
 /**
  * Quick jump: fuzzy matching over report titles, units, authors and every section heading, by
  * characters, full pinyin (`xiaomalache`) or initials (`xmldc`), with fuse.js. The pinyin was
- * computed at build time into `search/jump.json`.
+ * computed at build time into `search/jump-pinyin.json`, fetched only for queries with Latin letters.
  */
 import Fuse, { type IFuseOptions } from 'fuse.js';
-import type { JumpEntry } from '../lib/search/types.ts';
+import type { JumpEntry, JumpPinyinRow, JumpRow } from '../lib/search/types.ts';
 
 const base = import.meta.env.BASE_URL.endsWith('/') ? import.meta.env.BASE_URL : `${import.meta.env.BASE_URL}/`;
 
@@ -12,7 +12,7 @@ const base = import.meta.env.BASE_URL.endsWith('/') ? import.meta.env.BASE_URL :
  * Chosen, not default: fuse scores a match by its distance from `location` 0 unless told
  * otherwise, so `ignoreLocation` lets a word deep inside a long title match as well as one at
  * its start. A threshold of 0.3 allows about one typo in three letters of pinyin; text counts
- * more than pinyin so characters typed exactly rank first; short noise (1 letter) is ignored.
+ * more than pinyin so characters typed exactly rank first; one-letter noise is ignored.
  */
 export const JUMP_FUSE_OPTIONS: IFuseOptions<JumpEntry> = {
   keys: [
@@ -27,24 +27,53 @@ export const JUMP_FUSE_OPTIONS: IFuseOptions<JumpEntry> = {
   includeMatches: true,
 };
 
-let fusePromise: Promise<Fuse<JumpEntry>> | undefined;
+async function fetchJson<T>(url: string): Promise<T> {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+  return (await response.json()) as T;
+}
 
-function loadFuse(): Promise<Fuse<JumpEntry>> {
-  fusePromise ??= fetch(`${base}search/jump.json`)
-    .then((response) => {
-      if (!response.ok) throw new Error(`jump.json: HTTP ${response.status}`);
-      return response.json() as Promise<JumpEntry[]>;
-    })
-    .then((entries) => new Fuse(entries, JUMP_FUSE_OPTIONS));
-  fusePromise.catch(() => (fusePromise = undefined));
-  return fusePromise;
+let rowsPromise: Promise<JumpRow[]> | undefined;
+let textFuse: Promise<Fuse<JumpEntry>> | undefined;
+let pinyinFuse: Promise<Fuse<JumpEntry>> | undefined;
+
+function loadRows(): Promise<JumpRow[]> {
+  rowsPromise ??= fetchJson<JumpRow[]>(`${base}search/jump.json`);
+  rowsPromise.catch(() => (rowsPromise = undefined));
+  return rowsPromise;
+}
+
+/** Joins the rows with their pinyin ('' until the pinyin is loaded). */
+export function toJumpEntries(rows: JumpRow[], pinyin: JumpPinyinRow[] = []): JumpEntry[] {
+  return rows.map(([text, kind, report, anchor], index) => ({
+    text,
+    kind,
+    report,
+    anchor,
+    pinyin: pinyin[index]?.[0] ?? '',
+    initials: pinyin[index]?.[1] ?? '',
+  }));
+}
+
+/** Fuse over the characters only, or — once a query has Latin letters — also over pinyin. */
+function loadFuse(withPinyin: boolean): Promise<Fuse<JumpEntry>> {
+  if (!withPinyin) {
+    textFuse ??= loadRows().then((rows) => new Fuse(toJumpEntries(rows), JUMP_FUSE_OPTIONS));
+    textFuse.catch(() => (textFuse = undefined));
+    return textFuse;
+  }
+  pinyinFuse ??= Promise.all([loadRows(), fetchJson<JumpPinyinRow[]>(`${base}search/jump-pinyin.json`)]).then(
+    ([rows, pinyin]) => new Fuse(toJumpEntries(rows, pinyin), JUMP_FUSE_OPTIONS),
+  );
+  pinyinFuse.catch(() => (pinyinFuse = undefined));
+  return pinyinFuse;
 }
 
 /** The best quick-jump targets for a query. */
 export async function findJumps(query: string, limit = 5): Promise<JumpEntry[]> {
   const trimmed = query.trim().replace(/\s+/g, '');
   if (trimmed === '') return [];
-  const fuse = await loadFuse();
+  const fuse = await loadFuse(/[a-z]/i.test(trimmed));
   return fuse.search(trimmed, { limit }).map((result) => result.item);
 }
 

@@ -18,14 +18,20 @@ export function encodeCharacter(character: string): string {
   return (character.codePointAt(0) ?? 0).toString(36).padStart(TOKEN_WIDTH, '0');
 }
 
-/** The distinct character tokens of normalised text, in first-seen order. */
-export function characterTokens(normalised: string): string[] {
+/**
+ * The distinct character tokens of normalised text, in first-seen order, leaving out the
+ * characters in `skip` (those found in every report: they select nothing).
+ */
+export function characterTokens(normalised: string, skip = ''): string[] {
   const seen = new Set<string>();
-  for (const character of normalised) seen.add(encodeCharacter(character));
+  for (const character of normalised) if (!skip.includes(character)) seen.add(encodeCharacter(character));
   return [...seen];
 }
 
-/** The Pagefind query for normalised text: its distinct tokens separated by spaces (all must match). */
-export function pagefindQuery(normalised: string): string {
-  return characterTokens(normalised).join(' ');
+/**
+ * The Pagefind query for normalised text: its distinct tokens separated by spaces (all must
+ * match); '' when every character occurs everywhere, i.e. every report is a candidate.
+ */
+export function pagefindQuery(normalised: string, skip = ''): string {
+  return characterTokens(normalised, skip).join(' ');
 }

@@ -22,6 +22,11 @@ export interface SearchManifest {
   /** Changes whenever the data changes; shard URLs carry it so caches never mix builds. */
   version: string;
   reports: SearchReport[];
+  /**
+   * Characters that occur in every report. They tell reports apart no better than nothing, so
+   * they are left out of the Pagefind index (halving it) and out of candidate queries.
+   */
+  everywhere: string;
 }
 
 /** One block of a report body: element id (`s2`, `s2-3`, `p2-3-4`, `p0-1`) and its text. */
@@ -33,7 +38,17 @@ export interface ReportShard {
   blocks: ShardBlock[];
 }
 
-/** One quick-jump target (`dist/search/jump.json`). */
+/**
+ * `dist/search/jump.json`: quick-jump targets as `[text, kind, report, anchor]` rows;
+ * `dist/search/jump-pinyin.json`: `[pinyin, initials]` rows in the same order, loaded only once
+ * a query contains Latin letters (most queries are Chinese and never need them).
+ */
+export type JumpRow = [text: string, kind: JumpEntry['kind'], report: string, anchor: string];
+
+/** Pinyin of one jump row. */
+export type JumpPinyinRow = [pinyin: string, initials: string];
+
+/** One quick-jump target. */
 export interface JumpEntry {
   /** What is shown and matched: a title, unit, author name or heading text. */
   text: string;
