@@ -63,7 +63,7 @@ export function withTrailingSlash(path: string): string {
 }
 
 /** Builds a one-sentence page description from report metadata (for `<meta name="description">`). */
-export function describeReport(report: ReportMeta, issueLabel: string): string {
+export function describeReport(report: ReportMeta, journal: string, issueLabel: string): string {
   const byline = report.authors.length > 0 ? `${report.unit}（执笔人：${formatAuthors(report.authors)}）` : report.unit;
-  return `${formatFullTitle(report)}。${byline}，载《南京新风》${issueLabel}，${formatPageRange(report.page, report.endPage)}。`;
+  return `${formatFullTitle(report)}。${byline}，载《${journal}》${issueLabel}，${formatPageRange(report.page, report.endPage)}。`;
 }

@@ -89,7 +89,7 @@ describe('report helpers', () => {
   it('formats bylines, full titles, descriptions and paths', () => {
     expect(formatAuthors(['任小艳', '刘玉东'])).toBe('任小艳、刘玉东');
     expect(formatFullTitle({ title: '深化作风建设', subtitle: '以华侨路街道为例' })).toBe('深化作风建设——以华侨路街道为例');
-    expect(describeReport(reports[1]!, '2025 增刊')).toBe('一——副。a（执笔人：甲、乙），载《南京新风》2025 增刊，第 1–5 页。');
+    expect(describeReport(reports[1]!, '南京新风', '2025 增刊')).toBe('一——副。a（执笔人：甲、乙），载《南京新风》2025 增刊，第 1–5 页。');
     expect(reportPath('/xinfeng', '05')).toBe('/xinfeng/reports/05/');
     expect(reportPath('/', '05')).toBe('/reports/05/');
     expect(withTrailingSlash('/a/')).toBe('/a/');
