@@ -3,7 +3,8 @@
  * picked up by editors and `npx html-validate dist`). The recommended preset, with one rule eased
  * where it contradicts ARIA itself; every change says why.
  */
-export default {
+/** @type {import('html-validate').ConfigData} */
+const config = {
   root: true,
   extends: ['html-validate:recommended'],
   rules: {
@@ -14,3 +15,5 @@ export default {
     'aria-label-misuse': ['error', { allowAnyNamable: true }],
   },
 };
+
+export default config;
