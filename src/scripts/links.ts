@@ -23,6 +23,15 @@ export function idFromHash(hash: string): string {
   return hash.slice(1).split(':~:')[0] ?? '';
 }
 
+/**
+ * Returns the hash to replace a text-fragment link's with in a browser that does not support text
+ * fragments (which leaves `#p2-3-4:~:text=…` in place, naming no element): the fallback id
+ * `#p2-3-4`. Null when there is nothing to do.
+ */
+export function fallbackHash(hash: string, supportsTextFragments: boolean): string | null {
+  return !supportsTextFragments && hash.includes(':~:') ? `#${idFromHash(hash)}` : null;
+}
+
 /** localStorage key of the last reading position in one report. */
 export function positionKey(reportId: string): string {
   return `xf-pos-${reportId}`;

@@ -5,7 +5,7 @@
  * off. Without this script every link still works; it only adds. Kept small on purpose: a report
  * page may load 3 KB of gzipped JavaScript in all.
  */
-import { buildAbsoluteLink, excerpt, idFromHash, locateReading, parsePosition, positionKey } from './links.ts';
+import { buildAbsoluteLink, excerpt, fallbackHash, idFromHash, locateReading, parsePosition, positionKey } from './links.ts';
 
 const $ = <T extends HTMLElement>(selector: string): T | null => document.querySelector<T>(selector);
 const body = $('.report-body');
@@ -108,11 +108,12 @@ if (body && reportId) {
     }
   });
 
-  // Browsers without text fragments keep `#p2-3-4:~:text=…`, which names no element: go to the
-  // paragraph the link carries as its fallback.
-  if (!document.fragmentDirective && location.hash.includes(':~:')) {
-    document.getElementById(idFromHash(location.hash))?.scrollIntoView();
-  }
+  // Browsers without text fragments keep `#p2-3-4:~:text=…`, which names no element: replace it
+  // with the paragraph the link carries as its fallback, a fragment navigation that scrolls
+  // below the header and marks :target like any other (and adds no history entry).
+  // (Chromium strips the directive even with the feature switched off, so only a unit test covers this.)
+  const fallback = fallbackHash(location.hash, !!document.fragmentDirective);
+  if (fallback) location.replace(fallback);
 
   // Wide screens show the table of contents beside the text; styles/report.css keeps it open
   // where ::details-content exists, this opens it elsewhere.

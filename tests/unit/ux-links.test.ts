@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import {
   buildAbsoluteLink,
   excerpt,
+  fallbackHash,
   idFromHash,
   locateReading,
   parsePosition,
@@ -20,6 +21,21 @@ describe('links', () => {
     expect(idFromHash('#s2-3')).toBe('s2-3');
     expect(idFromHash('#p2-3-4:~:text=%E4%BA%BA,%E5%8F%A3')).toBe('p2-3-4');
     expect(idFromHash('')).toBe('');
+  });
+});
+
+describe('fallbackHash', () => {
+  test('turns a text-fragment link into its paragraph link where text fragments are missing', () => {
+    expect(fallbackHash('#p4-3-1:~:text=%E6%B2%BB%E7%90%86,%E5%A4%A7%E8%BD%A6', false)).toBe('#p4-3-1');
+  });
+
+  test('leaves the address alone where the browser handles text fragments', () => {
+    expect(fallbackHash('#p4-3-1:~:text=%E6%B2%BB%E7%90%86', true)).toBeNull();
+  });
+
+  test('leaves plain fragment links alone', () => {
+    expect(fallbackHash('#p4-3-1', false)).toBeNull();
+    expect(fallbackHash('', false)).toBeNull();
   });
 });
 
