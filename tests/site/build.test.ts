@@ -164,6 +164,32 @@ describe('report pages', () => {
       expect(page.ids, id).toEqual(expect.arrayContaining(['cite', 'cite-gbt2025', 'cite-gbt2015', 'main']));
     }
   });
+  it('sets apart the lead-in of every numbered paragraph of the Markdown', () => {
+    for (const id of reportIds) {
+      const numbered = readFileSync(join(REPORTS_DIR, `${id}.md`), 'utf8')
+        .split('\n')
+        .filter((line) => /^\d+\\\. /.test(line)).length;
+      const page = pages.get(`${BASE}reports/${id}/`)!;
+      const leads = elements(page.tree, (element) => element.tagName === 'strong' && classesOf(element).includes('lead'));
+      expect(leads.length, id).toBe(numbered);
+    }
+  });
+
+  it('writes citation files that name the report, its pages and the journal', () => {
+    for (const id of reportIds) {
+      const front = readFileSync(join(REPORTS_DIR, `${id}.md`), 'utf8').split('\n---')[0] ?? '';
+      const title = /^title: (.+)$/m.exec(front)?.[1] ?? '';
+      const page = /^page: (\d+)$/m.exec(front)?.[1] ?? '';
+      const bib = readFileSync(join(DIST, 'reports', id, 'cite.bib'), 'utf8');
+      const ris = readFileSync(join(DIST, 'reports', id, 'cite.ris'), 'utf8');
+      expect(bib, id).toMatch(new RegExp(`^@article\\{nanjingxinfeng2025-${id},`));
+      expect(bib, id).toContain(title);
+      expect(bib, id).toContain('journal  = {南京新风}');
+      expect(ris.startsWith('TY  - JOUR\r\n'), id).toBe(true);
+      expect(ris, id).toContain(`SP  - ${page}\r\n`);
+      expect(ris.endsWith('ER  - \r\n'), id).toBe(true);
+    }
+  });
 });
 
 describe('links and ids', () => {
