@@ -54,21 +54,32 @@ async function runAxe(page: Page): Promise<string[]> {
   );
 }
 
-const PAGES: { name: string; path: string; ready?: string }[] = [
+const PAGES: { name: string; path: string; ready?: string; act?: (page: Page) => Promise<void> }[] = [
   { name: 'home', path: '' },
   { name: 'report', path: 'reports/05/' },
+  {
+    name: 'report with the header search open',
+    path: 'reports/05/',
+    act: async (page) => {
+      const box = page.getByRole('searchbox', { name: '搜索全文' }).first();
+      await box.focus();
+      await box.fill(SEARCH_QUERY);
+    },
+    ready: 'header a[href*="?hl="]',
+  },
   // Results render from script; wait for a hit link (CONTRACT D: …/reports/NN/?hl=…#…).
   { name: 'search with results', path: `search/?q=${encodeURIComponent(SEARCH_QUERY)}`, ready: 'main a[href*="?hl="]' },
   { name: 'about', path: 'about/' },
 ];
 
 describe.each(['light', 'dark'] as const)('axe-core in the %s theme', (theme) => {
-  test.each(PAGES)('$name has no violations', async ({ name, path, ready }) => {
+  test.each(PAGES)('$name has no violations', async ({ name, path, ready, act }) => {
     const context = await openThemedContext(theme);
     const page = await context.newPage();
     try {
       await withScreenshotOnFailure(page, `a11y-${theme}-${name}`, async () => {
         await page.goto(server.url + path, { waitUntil: 'load' });
+        await act?.(page);
         if (ready) await page.locator(ready).first().waitFor({ timeout: 15_000 });
         // The saved theme must really apply, or the dark run would test the light page twice.
         expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe(theme);
