@@ -237,6 +237,14 @@ describe('reading settings', () => {
       // The setting is the site's, not the page's.
       await page.goto(`${server.url}about/`);
       expect(await page.evaluate(() => [document.documentElement.dataset.theme, document.documentElement.dataset.fontSize])).toEqual(['light', '4']);
+
+      // "Follow the system" forgets the choice; Escape closes the panel and returns focus.
+      await page.getByText('阅读设置').click();
+      await page.getByRole('radio', { name: '跟随系统' }).check();
+      expect(await page.evaluate(() => [document.documentElement.hasAttribute('data-theme'), localStorage.getItem('xf-theme')])).toEqual([false, null]);
+      await page.keyboard.press('Escape');
+      expect(await page.getByRole('radio', { name: '跟随系统' }).isVisible()).toBe(false);
+      expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('阅读设置');
     });
   });
 
@@ -259,6 +267,12 @@ describe('reading settings', () => {
       expect(new URL(page.url()).hash).toBe(`#${saved}`);
       await expectBelowHeader(page, saved!);
       expect(await prompt.count()).toBe(0);
+
+      // The prompt can be dismissed without going anywhere.
+      await page.goto(reportUrl);
+      await page.getByRole('button', { name: '关闭提示' }).click();
+      expect(await prompt.count()).toBe(0);
+      expect(new URL(page.url()).hash).toBe('');
     });
   });
 });
