@@ -7,9 +7,12 @@
  *
  * What differs between the editions for these reports — our reading of the 2025 edition, whose
  * revision notes say it "changed the rules for personal authors and other title information":
- * - other title information (our subtitles): the 2015 edition always joins it with a colon
- *   (`题名: 其他题名信息`); the 2025 edition records it as the source gives it, so a printed
- *   `——以华侨路街道为例` keeps its dash (its §7.3 example keeps a `——基于…` subtitle);
+ * - other title information (our subtitles): the 2015 edition puts a colon before it
+ *   (`题名: 其他题名信息`) and leaves including it to the cataloguer; the 2025 edition says it
+ *   "shall be recorded according to how the resource presents it" (§7.2.3), and its examples keep
+ *   a printed dash subtitle as printed (§7.3 `…漂绿? ——基于公益诉讼试点的证据[J]`, §9.3.1.3
+ *   `…离散分布规律——布拉德福定律[J/OL]`), so `——以华侨路街道为例` keeps its dash. Where the
+ *   resource itself uses a colon, 2025 examples show the colon; our reports all print a dash;
  * - personal authors: the changes concern Latin-script names (initials, particles); Chinese
  *   names are written in full in both, the first three followed by `, 等` when there are more.
  * Either edition: with no personal author (one report has no 执笔人 line) the research group is
