@@ -22,9 +22,10 @@ export function attachSearchBox(form: HTMLFormElement): void {
 
   const status = element('p', 'search-status');
   status.setAttribute('role', 'status');
-  const jumpHeading = element('h2', 'search-panel-heading', '快速跳转');
+  // Labels, not headings: the panel opens above the page's own h1.
+  const jumpHeading = element('p', 'search-panel-label', '快速跳转');
   const jumps = element('ul', 'search-jumps');
-  const textHeading = element('h2', 'search-panel-heading', '全文结果');
+  const textHeading = element('p', 'search-panel-label', '全文结果');
   const results = element('ol', 'search-results');
   const more = element('a', 'search-more', '查看全部结果');
   panel.replaceChildren(status, jumpHeading, jumps, textHeading, results, more);
@@ -33,7 +34,6 @@ export function attachSearchBox(form: HTMLFormElement): void {
   let timer: number | undefined;
   const open = (isOpen: boolean): void => {
     panel.hidden = !isOpen;
-    input.setAttribute('aria-expanded', String(isOpen));
   };
 
   const run = async (): Promise<void> => {
@@ -59,7 +59,7 @@ export function attachSearchBox(form: HTMLFormElement): void {
       );
       jumpHeading.hidden = jumpEntries.length === 0;
       const shown = outcome.results.slice(0, PANEL_REPORTS);
-      renderResults(results, shown, query, PANEL_HITS);
+      renderResults(results, shown, query, { maxHits: PANEL_HITS, titleTag: 'p' });
       textHeading.hidden = shown.length === 0;
       status.textContent = describeOutcome(outcome, outcome.results);
       more.hidden = outcome.results.length === 0;

@@ -38,12 +38,20 @@ function renderHit(result: ReportResult, hit: SectionHit, query: string): HTMLLI
   return item;
 }
 
-/** Renders one report with its matching sections (at most `maxHits` of them). */
-export function renderResult(result: ReportResult, query: string, maxHits = Infinity): HTMLLIElement {
+/** How to render a result list. */
+export interface RenderOptions {
+  /** Matching sections shown per report. */
+  maxHits?: number;
+  /** Element of a report's title: a heading on the search page, a paragraph in the header panel. */
+  titleTag?: 'h2' | 'p';
+}
+
+/** Renders one report with its matching sections. */
+export function renderResult(result: ReportResult, query: string, options: RenderOptions = {}): HTMLLIElement {
   const item = element('li', 'search-result');
   item.dataset.kind = result.kind;
   item.dataset.report = result.report.id;
-  const heading = element('h3', 'search-result-title');
+  const heading = element(options.titleTag ?? 'h2', 'search-result-title');
   const link = element('a');
   link.href = hitUrl(result.report.id, query, result.sections[0]?.target ?? '');
   link.textContent = result.report.title;
@@ -53,7 +61,7 @@ export function renderResult(result: ReportResult, query: string, maxHits = Infi
   const facts = [result.report.unit, `第 ${result.report.page} 页`, `${result.hits} 处${result.kind === 'approximate' ? '近似' : ''}命中`];
   item.append(element('p', 'search-result-meta', facts.join(' · ')));
   const hits = element('ul', 'search-hits');
-  for (const hit of result.sections.slice(0, maxHits)) hits.append(renderHit(result, hit, query));
+  for (const hit of result.sections.slice(0, options.maxHits ?? Infinity)) hits.append(renderHit(result, hit, query));
   item.append(hits);
   return item;
 }
@@ -68,8 +76,8 @@ export function describeOutcome(outcome: SearchOutcome, shown: ReportResult[]): 
 }
 
 /** Replaces the children of `list` with the rendered results. */
-export function renderResults(list: HTMLElement, results: ReportResult[], query: string, maxHits = Infinity): void {
-  list.replaceChildren(...results.map((result) => renderResult(result, query, maxHits)));
+export function renderResults(list: HTMLElement, results: ReportResult[], query: string, options: RenderOptions = {}): void {
+  list.replaceChildren(...results.map((result) => renderResult(result, query, options)));
 }
 
 /**
