@@ -5,6 +5,7 @@ import type { APIContext } from 'astro';
 import { loadPublication, loadReports, toReportMeta } from './content.ts';
 import { buildCitationSource } from './report-citation.ts';
 import type { CitationSource } from './citation.ts';
+import type { ReportMeta } from './reports.ts';
 
 /** Static paths of every report for a citation endpoint. */
 export async function citationPaths() {
@@ -18,7 +19,7 @@ export async function respondWithCitation(
   render: (source: CitationSource, id: string) => string,
   contentType: string,
 ): Promise<Response> {
-  const meta = (context.props as { meta: ReturnType<typeof toReportMeta> }).meta;
+  const { meta } = context.props as { meta: ReportMeta };
   const source = buildCitationSource(meta, await loadPublication(), context.site, import.meta.env.BASE_URL);
   return new Response(render(source, meta.id), { headers: { 'Content-Type': contentType } });
 }

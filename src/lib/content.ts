@@ -19,8 +19,8 @@ export async function loadReports(): Promise<ReportEntry[]> {
 export async function loadPublication(): Promise<Publication> {
   const entry = await getEntry('publication', 'publication');
   if (!entry) throw new Error('content/publication.json did not load');
-  const { id: _id, ...data } = entry.data as Publication & { id?: string };
-  return data;
+  // The schema strips the loader's `id` key, so the data is exactly the publication.
+  return entry.data;
 }
 
 /** Returns the metadata the pure helpers need from a report entry. */
