@@ -9,7 +9,7 @@ import { buildAbsoluteLink, excerpt, fallbackHash, idFromHash, locateReading, pa
 
 const $ = <T extends HTMLElement>(selector: string): T | null => document.querySelector<T>(selector);
 const body = $('.report-body');
-const reportId = body?.closest<HTMLElement>('[data-report-id]')?.dataset.reportId;
+const reportId = $('[data-report-id]')?.dataset.reportId;
 const toast = $('.toast');
 let toastTimer = 0;
 
@@ -61,17 +61,16 @@ if (body && reportId) {
   let shareUrl = '';
   let selectionTimer = 0;
 
-  // The one "copy paragraph link" button moves into the paragraph pointed at or tapped; a
+  // The one "copy paragraph link" button moves into the paragraph pointed at or touched; a
   // keyboard-focused button stays put, as moving the node would drop focus.
   const attach = (paragraph: Element | null | undefined): void => {
-    // Re-inserting the button under the pointer would fire mouseover again, endlessly.
+    // Re-inserting the button under the pointer would fire pointerover again, endlessly.
     if (!paragraph || paragraph === paragraphButton.parentElement || paragraphButton.matches(':focus-visible')) return;
     paragraph.append(paragraphButton);
     paragraphButton.hidden = false;
   };
-  const onPointer = (event: Event): void => attach((event.target as Element).closest('p[id]'));
-  body.addEventListener('mouseover', onPointer);
-  body.addEventListener('click', onPointer);
+  // pointerover: a mouse entering, or a finger touching (a tap or the start of a scroll).
+  body.addEventListener('pointerover', (event) => attach((event.target as Element).closest('p[id]')));
 
   // Pressing the share button must not clear the selection it shares.
   shareButton.addEventListener('mousedown', (event) => event.preventDefault());

@@ -47,8 +47,9 @@ async function withPage(
   name: string,
   check: (page: Page, context: BrowserContext) => Promise<void>,
   viewport = DESKTOP,
+  touch = false,
 ): Promise<void> {
-  const context = await browser.newContext({ viewport });
+  const context = await browser.newContext({ viewport, hasTouch: touch, isMobile: touch });
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
   foreignRequests.push(recordForeignRequests(context, origin));
   const page = await context.newPage();
@@ -160,6 +161,21 @@ describe('copying links', () => {
       await expectAnnounced(page, '链接已复制');
       expect(await readClipboard(page)).toBe(`${reportUrl}#p1-1-1`);
     });
+  });
+
+  test('copies the link of a tapped paragraph on a phone', async () => {
+    await withPage(
+      'copy-paragraph-phone',
+      async (page) => {
+        await page.goto(reportUrl);
+        await page.locator('#p1-2-3').tap();
+        await page.getByRole('button', { name: '复制段落链接' }).tap();
+        await expectAnnounced(page, '链接已复制');
+        expect(await readClipboard(page)).toBe(`${reportUrl}#p1-2-3`);
+      },
+      PHONE,
+      true,
+    );
   });
 
   test('copies the GB/T 7714—2025 reference', async () => {
