@@ -188,33 +188,42 @@ describe('copying links', () => {
     });
   });
 
-  test('shares a selected passage as a text-fragment link that reopens on that passage', async () => {
-    await withPage('share-selection', async (page, context) => {
-      await page.goto(`${reportUrl}`);
-      // Select from inside one word of a late paragraph to inside another, as a hand would.
-      await page.locator('#p4-3-1').evaluate((paragraph) => {
-        const text = paragraph.firstChild?.nodeType === Node.TEXT_NODE ? paragraph.firstChild : paragraph.lastChild;
-        const range = document.createRange();
-        // Offsets 2 and 41 fall inside 基层 and inside 问题: Chromium matches only whole words.
-        range.setStart(text!, 2);
-        range.setEnd(text!, 41);
-        getSelection()?.removeAllRanges();
-        getSelection()?.addRange(range);
-      });
-      const share = page.getByRole('button', { name: '分享所选文字' });
-      await share.click();
+  // Offsets 2 and 41 of p4-3-1 fall inside 基层 and inside 问题: Chromium matches only whole words.
+  test.each([
+    { passage: 'a long passage', from: ['p4-3-1', 2], to: ['p4-3-1', 41], directive: /^text=[^,&]+,[^,&]+$/ },
+    { passage: 'a short passage', from: ['p4-3-1', 2], to: ['p4-3-1', 9], directive: /^text=[^,&]+$/ },
+    { passage: 'a passage across two paragraphs', from: ['p1-2-1', 40], to: ['p1-2-2', 12], directive: /^text=[^,&]+,[^,&]+$/ },
+  ] as const)('shares $passage as a text-fragment link that reopens on it', async ({ passage, from, to, directive }) => {
+    await withPage(`share-${passage}`, async (page, context) => {
+      await page.goto(reportUrl);
+      // Select as a hand would, from inside one word to inside another.
+      await page.evaluate(
+        ([[startId, startOffset], [endId, endOffset]]) => {
+          // The paragraph's last text node: a numbered paragraph opens with its lead-in <strong>.
+          const textOf = (id: string): Node => document.getElementById(id)!.lastChild!;
+          const range = document.createRange();
+          range.setStart(textOf(startId), startOffset);
+          range.setEnd(textOf(endId), endOffset);
+          getSelection()?.removeAllRanges();
+          getSelection()?.addRange(range);
+        },
+        [from, to] as const,
+      );
+      await page.getByRole('button', { name: '分享所选文字' }).click();
       await expectAnnounced(page, '链接已复制');
       const link = await readClipboard(page);
-      expect(link).toMatch(new RegExp(`^${reportUrl}#p4-3-1:~:text=[^,&]+,[^,&]+$`));
+      const prefix = `${reportUrl}#${from[0]}:~:`;
+      expect(link.startsWith(prefix), link).toBe(true);
+      expect(link.slice(prefix.length)).toMatch(directive);
 
       // Opening the link lands on the passage. Without the fallback id the page scrolls only if
       // Chromium matched the text itself, so this proves the directive (word boundaries included).
       const reader = await context.newPage();
-      for (const url of [link.replace('#p4-3-1:~:', '#:~:'), link]) {
+      for (const url of [link.replace(`#${from[0]}:~:`, '#:~:'), link]) {
         await reader.goto('about:blank');
         await reader.goto(url);
         await expect.poll(() => reader.evaluate(() => scrollY), { message: url }).toBeGreaterThan(0);
-        const box = await reader.locator('#p4-3-1').boundingBox();
+        const box = await reader.locator(`#${from[0]}`).boundingBox();
         expect(box && box.y + box.height > 0 && box.y < DESKTOP.height).toBe(true);
       }
     });
