@@ -101,7 +101,8 @@ export function highlightQuery(query: string): void {
     for (const mark of document.querySelectorAll('.search-hit-mark.is-current')) mark.classList.remove('is-current');
     const marks = hits[current] ?? [];
     for (const mark of marks) mark.classList.add('is-current');
-    status.textContent = `“${query}” 第 ${current + 1}/${hits.length} 处`;
+    // Count first: on a phone the query is what gets cut off.
+    status.textContent = `第 ${current + 1}/${hits.length} 处 “${query}”`;
     if (scroll) marks[0]?.scrollIntoView({ block: 'center' });
   };
   // Start at the first hit inside the element the link pointed to, if any.

@@ -163,15 +163,15 @@ describe('landing on a hit', () => {
       const count = reports
         .find((report) => report.id === '01')!
         .blocks.reduce((sum, block) => sum + foldForSuite(block).split('康藏路社区').length - 1, 0);
-      await expect(bar.getByRole('status').textContent()).resolves.toBe(`“康藏路社区” 第 2/${count} 处`);
+      await expect(bar.getByRole('status').textContent()).resolves.toBe(`第 2/${count} 处 “康藏路社区”`);
       const current = page.locator('mark.search-hit-mark.is-current');
       await expect(current.evaluateAll((marks) => marks.map((mark) => mark.textContent).join(''))).resolves.toBe('康藏路社区');
       await expect(current.first().evaluate((mark, id) => mark.closest(`[id="${id}"]`) !== null, target)).resolves.toBe(true);
       await bar.getByRole('button', { name: '下一处' }).click();
-      await expect(bar.getByRole('status').textContent()).resolves.toBe(`“康藏路社区” 第 3/${count} 处`);
+      await expect(bar.getByRole('status').textContent()).resolves.toBe(`第 3/${count} 处 “康藏路社区”`);
       await bar.getByRole('button', { name: '上一处' }).click();
       await bar.getByRole('button', { name: '上一处' }).click();
-      await expect(bar.getByRole('status').textContent()).resolves.toBe(`“康藏路社区” 第 1/${count} 处`);
+      await expect(bar.getByRole('status').textContent()).resolves.toBe(`第 1/${count} 处 “康藏路社区”`);
       await bar.getByRole('button', { name: '关闭' }).click();
       await expect(page.locator('mark.search-hit-mark').count()).resolves.toBe(0);
       expect(new URL(page.url()).searchParams.has('hl')).toBe(false);

@@ -33,8 +33,8 @@ describe('findApproximate', () => {
     expect(findApproximate('小马拉打车，小马拉大车', '小马拉大车', 1)).toEqual({ start: 6, end: 11, edits: 0 });
   });
 
-  it('allows no typos below four characters, one up to seven, two from eight', () => {
-    expect([3, 4, 7, 8].map(allowedEdits)).toEqual([0, 1, 1, 2]);
+  it('allows no typos below four characters, one up to seven, two from eight, none past forty', () => {
+    expect([3, 4, 7, 8, 40, 41].map(allowedEdits)).toEqual([0, 1, 1, 2, 2, 0]);
   });
 });
 

@@ -14,12 +14,15 @@ export interface ApproximateHit {
   edits: number;
 }
 
+/** Longest query still matched approximately: beyond it a typo search costs more than it finds. */
+export const MAX_APPROXIMATE_LENGTH = 40;
+
 /**
  * How many typos a query of this length may have: none below four characters (two-character
- * words with one typo match half the corpus), one up to seven, two from eight.
+ * words with one typo match half the corpus), one up to seven, two from eight, none past 40.
  */
 export function allowedEdits(queryLength: number): number {
-  if (queryLength < 4) return 0;
+  if (queryLength < 4 || queryLength > MAX_APPROXIMATE_LENGTH) return 0;
   return queryLength < 8 ? 1 : 2;
 }
 
