@@ -302,6 +302,27 @@ describe('reading settings', () => {
   });
 });
 
+test('shows no script-only control when JavaScript is off', async () => {
+  const context = await browser.newContext({ viewport: DESKTOP, javaScriptEnabled: false });
+  foreignRequests.push(recordForeignRequests(context, origin));
+  const page = await context.newPage();
+  try {
+    await withScreenshotOnFailure(page, 'browser-reader-no-js', async () => {
+      await page.goto(reportUrl);
+      await page.locator('#p1-1-1').hover();
+      expect(await page.getByText('阅读设置').isVisible()).toBe(false);
+      for (const name of ['复制段落链接', '分享所选文字', '关闭提示']) {
+        expect(await page.getByRole('button', { name }).count(), name).toBe(0);
+      }
+      // Reading and navigating need no script (wide screens show the contents without it).
+      await page.getByRole('navigation', { name: '本文目录' }).getByRole('link', { name: /^二、/ }).click();
+      await expectBelowHeader(page, 's2');
+    });
+  } finally {
+    await context.close();
+  }
+});
+
 describe('layout', () => {
   test.each(['', REPORT, 'about/'])('does not scroll sideways at 360 px: /%s', async (path) => {
     await withPage(`overflow-${path || 'home'}`, async (page) => {
