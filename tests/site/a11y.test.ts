@@ -33,12 +33,18 @@ afterAll(async () => {
   await Promise.all([browser?.close(), server?.close()]);
 });
 
-/** Opens a context whose pages start with the given saved theme, as a returning reader's would. */
-async function openThemedContext(theme: 'light' | 'dark'): Promise<BrowserContext> {
+type Theme = 'light' | 'dark' | 'system dark';
+
+/**
+ * Opens a context whose pages start with the given saved theme, as a returning reader's would;
+ * `system dark` saves nothing and lets the CSS follow a dark system setting (a separate code path).
+ */
+async function openThemedContext(theme: Theme): Promise<BrowserContext> {
   // axe is injected as a script; the page's own CSP would (rightly) block it, so this context
   // bypasses CSP — the CSP suite checks the pages under the policy.
-  const context = await browser.newContext({ bypassCSP: true, colorScheme: theme, viewport: { width: 1280, height: 900 } });
-  await context.addInitScript((value) => window.localStorage.setItem('xf-theme', value), theme);
+  const colorScheme = theme === 'light' ? 'light' : 'dark';
+  const context = await browser.newContext({ bypassCSP: true, colorScheme, viewport: { width: 1280, height: 900 } });
+  if (theme !== 'system dark') await context.addInitScript((value) => window.localStorage.setItem('xf-theme', value), theme);
   return context;
 }
 
@@ -72,7 +78,7 @@ const PAGES: { name: string; path: string; ready?: string; act?: (page: Page) =>
   { name: 'about', path: 'about/' },
 ];
 
-describe.each(['light', 'dark'] as const)('axe-core in the %s theme', (theme) => {
+describe.each<Theme>(['light', 'dark', 'system dark'])('axe-core in the %s theme', (theme) => {
   test.each(PAGES)('$name has no violations', async ({ name, path, ready, act }) => {
     const context = await openThemedContext(theme);
     const page = await context.newPage();
@@ -82,7 +88,17 @@ describe.each(['light', 'dark'] as const)('axe-core in the %s theme', (theme) =>
         await act?.(page);
         if (ready) await page.locator(ready).first().waitFor({ timeout: 15_000 });
         // The saved theme must really apply, or the dark run would test the light page twice.
-        expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe(theme);
+        expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe(theme === 'system dark' ? undefined : theme);
+        // … and the page must really look that way, or axe would check the same colours twice.
+        const brightness = await page.evaluate(() => {
+          for (const element of [document.body, document.documentElement]) {
+            const [red = 0, green = 0, blue = 0, alpha = 1] = (getComputedStyle(element).backgroundColor.match(/[\d.]+/g) ?? []).map(Number);
+            if (alpha > 0) return (red + green + blue) / 3;
+          }
+          return 255;
+        });
+        if (theme === 'light') expect(brightness).toBeGreaterThan(160);
+        else expect(brightness).toBeLessThan(96);
         expect(await runAxe(page)).toEqual([]);
       });
     } finally {

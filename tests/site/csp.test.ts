@@ -14,7 +14,7 @@ import { visit } from 'unist-util-visit';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { launchChromium, withScreenshotOnFailure } from '../helpers/browser.ts';
-import { startServer, type RunningServer } from '../../scripts/serve.ts';
+import { CONTENT_SECURITY_POLICY, startServer, type RunningServer } from '../../scripts/serve.ts';
 import { listHtmlFiles } from '../../scripts/lib/page-weight.ts';
 
 /** The build under test; XINFENG_DIST points the checks at a private build while iterating. */
@@ -88,6 +88,17 @@ describe('policy and markup in dist', () => {
       `script-src is "'self' 'unsafe-inline'", expected only 'self' 'wasm-unsafe-eval'`,
     ]);
     expect(findInlineCode('<p>没有策略</p>')).toEqual(['no Content-Security-Policy <meta>']);
+  });
+
+  test('the <meta> policy is the server policy without frame-ancestors, and the nginx example sends the server policy', () => {
+    const metaPolicy = /<meta http-equiv="Content-Security-Policy" content="([^"]*)"/.exec(readFileSync(join(DIST, 'index.html'), 'utf8'))?.[1];
+    const headerWithoutFrameAncestors = CONTENT_SECURITY_POLICY.split(';')
+      .map((part) => part.trim())
+      .filter((part) => !part.startsWith('frame-ancestors'))
+      .join('; ');
+    expect(metaPolicy).toBe(headerWithoutFrameAncestors);
+    const nginxPolicies = [...readFileSync('scripts/deploy/nginx.conf.example', 'utf8').matchAll(/set \$csp "([^"]*)";/g)].map((match) => match[1]);
+    expect(nginxPolicies).toEqual([CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY]);
   });
 
   test.each(pages)('%s carries the strict policy and no inline code', (page) => {
