@@ -48,11 +48,8 @@ export function excerpt(text: string, length = 16): string {
   return flat.length > length ? `${flat.slice(0, length)}…` : flat;
 }
 
-/** What the reader is looking at, as indices into the observed elements (−1 = none). */
-export interface ReadingPlace {
-  heading: number;
-  paragraph: number;
-}
+/** What the reader is looking at: indices of the heading and the paragraph (−1 = none). */
+export type ReadingPlace = [heading: number, paragraph: number];
 
 /**
  * Picks the section and paragraph being read from the observed elements in document order
@@ -66,5 +63,5 @@ export function locateReading(headings: readonly boolean[], visible: Iterable<nu
   if (top === undefined) return null;
   let heading = top;
   while (heading >= 0 && !headings[heading]) heading -= 1;
-  return { heading, paragraph: shown.find((index) => !headings[index]) ?? -1 };
+  return [heading, shown.find((index) => !headings[index]) ?? -1];
 }

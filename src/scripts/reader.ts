@@ -148,13 +148,13 @@ if (body && reportId) {
       }
       const place = locateReading(isHeading, visible);
       if (!place) return;
-      const heading = blocks[place.heading];
+      const heading = blocks[place[0]];
       if (heading !== currentHeading) {
         currentHeading = heading;
         document.querySelector('.toc [aria-current]')?.removeAttribute('aria-current');
         document.querySelector(`.toc a[href="#${heading?.id}"]`)?.setAttribute('aria-current', 'location');
       }
-      const paragraph = blocks[place.paragraph];
+      const paragraph = blocks[place[1]];
       if (!paragraphButton.parentElement?.id) attach(paragraph);
       // At the very top nothing has been read yet: keep the earlier position for the prompt.
       if (paragraph && scrollY > 0) lastRead = paragraph.id;

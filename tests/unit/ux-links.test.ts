@@ -64,20 +64,20 @@ describe('locateReading', () => {
   const headings = [true, false, false, true, false, false, true, false];
 
   test('takes the last heading at or above the topmost visible element', () => {
-    expect(locateReading(headings, new Set([4, 5]))).toEqual({ heading: 3, paragraph: 4 });
-    expect(locateReading(headings, new Set([5, 6, 7]))).toEqual({ heading: 3, paragraph: 5 });
+    expect(locateReading(headings, new Set([4, 5]))).toEqual([3, 4]);
+    expect(locateReading(headings, new Set([5, 6, 7]))).toEqual([3, 5]);
   });
 
   test('takes a visible heading itself and the first visible paragraph after it', () => {
-    expect(locateReading(headings, new Set([7, 6]))).toEqual({ heading: 6, paragraph: 7 });
+    expect(locateReading(headings, new Set([7, 6]))).toEqual([6, 7]);
   });
 
   test('reports no heading for the introduction before the first heading', () => {
-    expect(locateReading([false, false, true], new Set([0, 1]))).toEqual({ heading: -1, paragraph: 0 });
+    expect(locateReading([false, false, true], new Set([0, 1]))).toEqual([-1, 0]);
   });
 
   test('reports no paragraph when only a heading is visible', () => {
-    expect(locateReading(headings, new Set([3]))).toEqual({ heading: 3, paragraph: -1 });
+    expect(locateReading(headings, new Set([3]))).toEqual([3, -1]);
   });
 
   test('returns null when nothing is visible, so the last place is kept', () => {
