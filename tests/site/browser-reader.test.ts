@@ -182,7 +182,7 @@ describe('copying links', () => {
     await withPage('copy-citation', async (page) => {
       await page.goto(`${reportUrl}`);
       const reference = (await page.locator('#cite-gbt2025').textContent())?.trim();
-      await page.getByRole('region', { name: '引用本文' }).getByRole('button', { name: '复制' }).first().click();
+      await page.getByRole('button', { name: '复制', exact: true }).first().click();
       await expectAnnounced(page, '引文已复制');
       expect(await readClipboard(page)).toBe(reference);
     });
