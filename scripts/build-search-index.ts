@@ -147,9 +147,10 @@ export async function buildSearchIndex(dist: string, reportsFolder: string): Pro
   const written = await index.writeFiles({ outputPath: pagefindFolder });
   if (written.errors.length > 0) throw new Error(`pagefind: ${written.errors.join('; ')}`);
   await pagefind.close();
-  // Only the search API is used; the UI bundles Pagefind writes are 400 KB nobody loads.
+  // Only the search API is used, on the main thread (noWorker): the UI bundles and the worker
+  // Pagefind writes are 450 KB nobody loads.
   for (const name of readdirSync(pagefindFolder)) {
-    if (/^pagefind-(component-ui|modular-ui|ui|highlight)\./.test(name)) rmSync(join(pagefindFolder, name));
+    if (/^pagefind-(component-ui|modular-ui|ui|highlight|worker)\./.test(name)) rmSync(join(pagefindFolder, name));
   }
   const fragmentIds = readFragmentIds(pagefindFolder);
 
