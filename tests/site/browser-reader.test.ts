@@ -157,6 +157,8 @@ describe('copying links', () => {
       const button = paragraph.getByRole('button', { name: '复制段落链接' });
       // The label comes from CSS, so selections and shared text never pick it up.
       expect(await paragraph.textContent()).not.toContain('复制段落链接');
+      const box = await button.boundingBox();
+      expect(Math.min(box!.width, box!.height)).toBeGreaterThanOrEqual(44);
       await button.click();
       await expectAnnounced(page, '链接已复制');
       expect(await readClipboard(page)).toBe(`${reportUrl}#p1-1-1`);
@@ -169,7 +171,10 @@ describe('copying links', () => {
       async (page) => {
         await page.goto(reportUrl);
         await page.locator('#p1-2-3').tap();
-        await page.getByRole('button', { name: '复制段落链接' }).tap();
+        const button = page.getByRole('button', { name: '复制段落链接' });
+        const box = await button.boundingBox();
+        expect(Math.min(box!.width, box!.height)).toBeGreaterThanOrEqual(44);
+        await button.tap();
         await expectAnnounced(page, '链接已复制');
         expect(await readClipboard(page)).toBe(`${reportUrl}#p1-2-3`);
       },
