@@ -33,7 +33,7 @@ function createRandom(seed: number): () => number {
 }
 
 /** A mutated source: a name that says what was done, and the bytes handed to the split. */
-export interface Mutant {
+interface Mutant {
   name: string;
   bytes: Buffer;
   /** True when the mutation must not change the split's output (BOM, CRLF). */
@@ -73,7 +73,7 @@ function tocEntries(lines: readonly string[]): { before: string[]; entries: stri
 const GBK: Record<string, number[]> = { 党: [0xb5, 0xb3], 建: [0xbd, 0xa8], 南: [0xc4, 0xcf], 京: [0xbe, 0xa9] };
 
 /** Generates the mutants: a fixed list of named cases plus seeded random ones of every kind. */
-export function generateMutants(seed = 20251125): Mutant[] {
+function generateMutants(seed = 20251125): Mutant[] {
   const random = createRandom(seed);
   const pick = (count: number): number => Math.floor(random() * count);
   const nonBlankLine = (lines: readonly string[]): number => {
