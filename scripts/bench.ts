@@ -19,6 +19,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
 import { startServer } from './serve.ts';
 import { buildVariant, timeCommand } from './lib/build-variant.ts';
@@ -211,4 +212,5 @@ async function main(): Promise<void> {
   console.log('\nWritten to bench/results.json');
 }
 
-await main();
+// Run only as a script, so tests can import `median` without starting a benchmark.
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await main();

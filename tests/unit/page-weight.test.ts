@@ -11,6 +11,7 @@ import {
   measurePageWeight,
   urlPathOfHtmlFile,
 } from '../../scripts/lib/page-weight.ts';
+import { median } from '../../scripts/bench.ts';
 
 const REPORT_HTML = `<!DOCTYPE html><html lang="zh-CN"><head>
 <meta charset="utf-8"><script src="/xinfeng/boot.js"></script>
@@ -96,5 +97,13 @@ describe('measurePageWeight', () => {
     expect(listHtmlFiles(dist)).toEqual(['index.html', 'reports/01/index.html', 'reports/02/index.html']);
     expect(urlPathOfHtmlFile('reports/01/index.html', '/xinfeng')).toBe('/xinfeng/reports/01/');
     expect(urlPathOfHtmlFile('404.html', '/')).toBe('/404.html');
+  });
+});
+
+describe('median', () => {
+  test('takes the middle value, or the mean of the two middle values', () => {
+    expect(median([3, 1, 2])).toBe(2);
+    expect(median([4, 1, 3, 2])).toBe(2.5);
+    expect(median([7])).toBe(7);
   });
 });
