@@ -74,6 +74,15 @@ function unmark(hits: HTMLElement[][]): void {
   }
 }
 
+/** The element id a URL hash names ('' for none or a malformed escape). */
+function decodeHash(hash: string): string {
+  try {
+    return decodeURIComponent(hash.slice(1));
+  } catch {
+    return '';
+  }
+}
+
 /** Highlights `query` in the report and shows the previous/next bar. */
 export function highlightQuery(query: string): void {
   const roots = [...document.querySelectorAll('.report-header, [data-pagefind-body]')];
@@ -106,7 +115,7 @@ export function highlightQuery(query: string): void {
     if (scroll) marks[0]?.scrollIntoView({ block: 'center' });
   };
   // Start at the first hit inside the element the link pointed to, if any.
-  const target = location.hash ? document.getElementById(decodeURIComponent(location.hash.slice(1))) : null;
+  const target = document.getElementById(decodeHash(location.hash));
   const first = target ? hits.findIndex((marks) => marks.some((mark) => target.contains(mark))) : -1;
   show(Math.max(first, 0), first < 0 && hits.length > 0);
 
