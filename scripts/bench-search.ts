@@ -17,10 +17,16 @@
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import type { Browser, BrowserContext } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { launchChromium } from '../tests/helpers/browser.ts';
 import { buildSuite, loadSuiteReports } from '../tests/helpers/search-suite.ts';
-import { buildStockPagefindSite, searchOnPage, searchStockPagefind } from '../tests/helpers/search-driver.ts';
+import {
+  buildStockPagefindSite,
+  countBytes,
+  firstQueryFromReportPage,
+  searchOnPage,
+  searchStockPagefind,
+} from '../tests/helpers/search-driver.ts';
 import { startServer } from './serve.ts';
 
 const distArgument = process.argv.indexOf('--dist');
@@ -50,38 +56,6 @@ function median(values: number[]): number {
 }
 
 const kb = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KB`;
-
-/** Counts the bytes of every response a context receives (Content-Length as served). */
-function countBytes(context: BrowserContext): { total: () => number } {
-  let total = 0;
-  context.on('response', (response) => {
-    total += Number(response.headers()['content-length'] ?? 0);
-  });
-  return { total: () => total };
-}
-
-async function firstQueryFromReportPage(browser: Browser, siteUrl: string, query: string): Promise<{ bytes: number; ms: number }> {
-  const context = await browser.newContext();
-  try {
-    const counter = countBytes(context);
-    const page = await context.newPage();
-    await page.goto(`${siteUrl}reports/05/`, { waitUntil: 'networkidle' });
-    const before = counter.total();
-    const started = Date.now();
-    const box = page.getByRole('searchbox', { name: '搜索全文' });
-    await box.focus();
-    await box.fill(query);
-    await page.waitForFunction((text) => document.querySelector('.search-panel .search-status')?.textContent?.includes(text), query, {
-      timeout: 30_000,
-    });
-    const ms = Date.now() - started;
-    // Quick-jump data may still be arriving for queries whose text results came first.
-    await page.waitForLoadState('networkidle');
-    return { bytes: counter.total() - before, ms };
-  } finally {
-    await context.close();
-  }
-}
 
 async function stockFirstQuery(browser: Browser, stockUrl: string, query: string): Promise<number> {
   const context = await browser.newContext();

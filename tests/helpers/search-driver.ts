@@ -5,7 +5,7 @@
 import { mkdtempSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import * as pagefind from 'pagefind';
 
 /** One report in a result list, in rank order. */
@@ -83,6 +83,42 @@ export async function searchStockPagefind(page: Page, query: string): Promise<st
     return data.map((item) => (/reports\\/(\\d{2})\\//.exec(item.url) || [])[1] || item.url);
   })()`;
   return (await page.evaluate(script)) as string[];
+}
+
+/** Counts the bytes of every response a context receives (Content-Length as served). */
+export function countBytes(context: BrowserContext): { total: () => number } {
+  let total = 0;
+  context.on('response', (response) => {
+    total += Number(response.headers()['content-length'] ?? 0);
+  });
+  return { total: () => total };
+}
+
+/**
+ * Opens a report page in a fresh (cold) context, then types `query` into the header box and
+ * counts every byte transferred (Content-Length, gzip as served) until the results show.
+ */
+export async function firstQueryFromReportPage(browser: Browser, siteUrl: string, query: string): Promise<{ bytes: number; ms: number }> {
+  const context = await browser.newContext();
+  try {
+    const counter = countBytes(context);
+    const page = await context.newPage();
+    await page.goto(`${siteUrl}reports/05/`, { waitUntil: 'networkidle' });
+    const before = counter.total();
+    const started = Date.now();
+    const box = page.getByRole('searchbox', { name: '搜索全文' });
+    await box.focus();
+    await box.fill(query);
+    await page.waitForFunction((text) => document.querySelector('.search-panel .search-status')?.textContent?.includes(text), query, {
+      timeout: 30_000,
+    });
+    // The status is written after both the text search and the quick jump finished, so every
+    // byte they needed has arrived by now.
+    const ms = Date.now() - started;
+    return { bytes: counter.total() - before, ms };
+  } finally {
+    await context.close();
+  }
 }
 
 /** Recall, precision and exact-first share of a set of answers. */

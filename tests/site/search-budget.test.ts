@@ -1,0 +1,45 @@
+/**
+ * The first-query budget (issue 4): typing a query into the header box of a report page opened
+ * in a cold browser transfers at most 150 KB at the median over the search-quality suite's
+ * queries and at most 250 KB for any of them — search code, Pagefind, its index, the body
+ * shards of the candidates and the quick-jump data, gzip as served.
+ */
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { launchChromium } from '../helpers/browser.ts';
+import { startServer, type RunningServer } from '../../scripts/serve.ts';
+import { buildSuite, loadSuiteReports } from '../helpers/search-suite.ts';
+import { firstQueryFromReportPage } from '../helpers/search-driver.ts';
+
+const DIST = process.env.SEARCH_TEST_DIST ?? 'dist';
+const MEDIAN_BUDGET = 150 * 1024;
+const WORST_BUDGET = 250 * 1024;
+const suite = buildSuite(loadSuiteReports());
+const measured = new Map<string, number>();
+
+let browser: Browser;
+let server: RunningServer;
+
+beforeAll(async () => {
+  [browser, server] = await Promise.all([launchChromium(), startServer({ root: DIST })]);
+});
+afterAll(async () => {
+  await Promise.all([browser?.close(), server?.close()]);
+});
+
+describe('first query from a cold report page', () => {
+  test.each(suite.map((entry) => entry.query))('%s transfers at most 250 KB', async (query) => {
+    const { bytes } = await firstQueryFromReportPage(browser, server.url, query);
+    measured.set(query, bytes);
+    expect(bytes).toBeLessThanOrEqual(WORST_BUDGET);
+  });
+
+  test('transfers at most 150 KB at the median over the suite', () => {
+    const sorted = [...measured.values()].sort((a, b) => a - b);
+    expect(sorted).toHaveLength(suite.length);
+    const middle = sorted.length / 2;
+    const median = sorted.length % 2 ? sorted[Math.floor(middle)]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+    console.log(`first query: median ${(median / 1024).toFixed(1)} KB, worst ${((sorted.at(-1) ?? 0) / 1024).toFixed(1)} KB over ${sorted.length} queries`);
+    expect(median).toBeLessThanOrEqual(MEDIAN_BUDGET);
+  });
+});
