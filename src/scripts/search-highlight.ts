@@ -5,7 +5,14 @@
  */
 import { normaliseQuery, normaliseText, toOriginalRange } from '../lib/search/normalise.ts';
 import { findAll } from '../lib/search/match.ts';
-import { element } from './search-render.ts';
+
+/** Creates an element with a class and text (local, so landing does not load the results renderer). */
+function element<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
 
 const BLOCKS = 'h1, h2, h3, h4, p, li';
 
@@ -85,6 +92,8 @@ function decodeHash(hash: string): string {
 
 /** Highlights `query` in the report and shows the previous/next bar. */
 export function highlightQuery(query: string): void {
+  // Only report pages have a body to search; elsewhere `?hl=` means nothing.
+  if (!document.querySelector('[data-pagefind-body]')) return;
   const roots = [...document.querySelectorAll('.report-header, [data-pagefind-body]')];
   const hits = markQuery(roots, query);
   const bar = element('div', 'search-hit-bar');

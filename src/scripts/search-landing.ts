@@ -3,10 +3,8 @@
  * Every other page pays only this check.
  */
 
-/** Loads the highlighter when the URL asks for one and the page has a report body. */
+/** Loads the highlighter when the URL asks for one (it checks for a report body itself). */
 export function highlightFromUrl(): void {
   const query = new URLSearchParams(location.search).get('hl');
-  if (query && document.querySelector('[data-pagefind-body]')) {
-    void import('./search-highlight.ts').then((module) => module.highlightQuery(query));
-  }
+  if (query) void import('./search-highlight.ts').then((module) => module.highlightQuery(query));
 }
