@@ -1,13 +1,13 @@
 /**
  * Every page of the built site is valid HTML by html-validate's recommended rules (config in
- * `.htmlvalidate.mjs`, where any eased rule says why): zero errors, all pages, not a sample.
+ * `tests/html-validate.config.mjs`, where any eased rule says why): zero errors, all pages, not a sample.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { HtmlValidate } from 'html-validate';
 import { describe, expect, test } from 'vitest';
 import { listHtmlFiles } from '../../scripts/lib/page-weight.ts';
-import config from '../../.htmlvalidate.mjs';
+import config from '../html-validate.config.mjs';
 
 /** The build under test; XINFENG_DIST points the checks at a private build while iterating. */
 const DIST = process.env.XINFENG_DIST ?? 'dist';

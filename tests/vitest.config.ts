@@ -1,9 +1,13 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 // Two projects: `unit` tests hand strings to pure modules and need nothing built;
 // `site` tests check the built `dist/` (and drive Chromium against it), so their global
 // setup builds the site once per run.
 export default defineConfig({
+  // This file lives in tests/ to keep the top level as the client asked; paths stay relative to
+  // the project root.
+  root: fileURLToPath(new URL('..', import.meta.url)),
   test: {
     // The JSON report feeds the one-line totals that `.ci/run` prints last.
     reporters: ['default', ['json', { outputFile: 'tests/artifacts/results.json' }]],

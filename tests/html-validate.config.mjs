@@ -1,6 +1,6 @@
 /**
- * html-validate configuration for the built site (checked by tests/site/html-validate.test.ts and
- * picked up by editors and `npx html-validate dist`). The recommended preset, with one rule eased
+ * html-validate configuration for the built site, loaded by tests/site/html-validate.test.ts (by hand:
+ * `npx html-validate --config tests/html-validate.config.mjs dist`). The recommended preset, with one rule eased
  * where it contradicts ARIA itself; every change says why.
  */
 /** @type {import('html-validate').ConfigData} */
