@@ -25,28 +25,18 @@ import * as pagefind from 'pagefind';
 import { normaliseText } from '../src/lib/search/normalise.ts';
 import { characterTokens } from '../src/lib/search/tokens.ts';
 import { buildJumpEntries } from '../src/lib/search/jump-data.ts';
+import type { ReportMeta } from '../src/lib/reports.ts';
 import type { JumpEntry, JumpPinyinRow, JumpRow, ReportShard, SearchManifest, SearchReport, ShardBlock } from '../src/lib/search/types.ts';
 
-/** Report metadata as the split writes it (CONTRACT A). */
-interface Frontmatter {
-  id: string;
-  order: number;
-  title: string;
-  subtitle?: string;
-  unit: string;
-  authors: string[];
-  page: number;
-}
-
 /** Reads the frontmatter of every `content/reports/NN.md`, in table-of-contents order. */
-export function readReportMetadata(folder: string): Frontmatter[] {
+export function readReportMetadata(folder: string): ReportMeta[] {
   return readdirSync(folder)
     .filter((name) => /^\d{2}\.md$/.test(name))
     .map((name) => {
       const source = readFileSync(join(folder, name), 'utf8');
       const yaml = /^---\n([\s\S]*?)\n---/.exec(source)?.[1];
       if (!yaml) throw new Error(`${join(folder, name)}: no frontmatter`);
-      return parseYaml(yaml) as Frontmatter;
+      return parseYaml(yaml) as ReportMeta;
     })
     .sort((a, b) => a.order - b.order);
 }
@@ -91,7 +81,7 @@ export function extractBlocks(html: string): ShardBlock[] {
 }
 
 /** The normalised text of everything a report is searchable by. */
-export function searchableText(meta: Frontmatter, blocks: ShardBlock[]): string {
+export function searchableText(meta: ReportMeta, blocks: ShardBlock[]): string {
   return normaliseText([meta.title, meta.subtitle ?? '', meta.unit, ...meta.authors, ...blocks.map(([, t]) => t)].join('')).text;
 }
 

@@ -1,6 +1,6 @@
 /**
  * Content collections: the twelve reports the split writes to `content/reports/*.md`
- * (CONTRACT A) and the publication data in `content/publication.json`.
+ * (frontmatter as in README, “What the build does”) and the publication data in `content/publication.json`.
  *
  * The schemas (src/lib/content-schema.ts) are the contract in code: a report file whose
  * frontmatter does not match fails the build with Astro's `InvalidContentEntryDataError`, naming

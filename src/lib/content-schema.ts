@@ -1,5 +1,5 @@
 /**
- * The schemas of the split's output (CONTRACT A), in a plain module so unit tests can check that
+ * The schemas of the split's output (frontmatter as in README, “What the build does”), in a plain module so unit tests can check that
  * malformed frontmatter is rejected with a message naming the field. src/content.config.ts hands
  * them to Astro, whose build then fails with `InvalidContentEntryDataError` naming file and field.
  */

@@ -1,5 +1,5 @@
 /**
- * Ids of headings and paragraphs inside a report page (CONTRACT C).
+ * Ids of headings and paragraphs inside a report page (README, “Addresses and links”).
  *
  * Ids come from the place of an element, never from its text: Chinese slugs differ between tools
  * and arrive percent-encoded in shared links, while `s2-3` survives any chat app.

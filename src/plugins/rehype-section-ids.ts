@@ -1,6 +1,6 @@
 /**
  * rehype plugin: gives every `h2`/`h3` and every paragraph of a report an id from its place
- * (`s2`, `s2-3`, `p2-3-4`; see src/lib/ids.ts and CONTRACT C), so any section or paragraph can be
+ * (`s2`, `s2-3`, `p2-3-4`; see src/lib/ids.ts and README, “Addresses and links”), so any section or paragraph can be
  * linked to. Existing ids are overwritten: the place is the only source of truth.
  */
 import type { Element, Root } from 'hast';

@@ -73,7 +73,7 @@ const PAGES: { name: string; path: string; ready?: string; act?: (page: Page) =>
     },
     ready: 'header a[href*="?hl="]',
   },
-  // Results render from script; wait for a hit link (CONTRACT D: …/reports/NN/?hl=…#…).
+  // Results render from script; wait for a hit link (a hit links to …/reports/NN/?hl=…#…).
   { name: 'search with results', path: `search/?q=${encodeURIComponent(SEARCH_QUERY)}`, ready: 'main a[href*="?hl="]' },
   { name: 'about', path: 'about/' },
 ];

@@ -44,7 +44,7 @@ function classesOf(element: Element): string[] {
   return Array.isArray(value) ? value.map(String) : [];
 }
 
-/** The `##`/`###` headings of a Markdown file with the ids CONTRACT C gives them. */
+/** The `##`/`###` headings of a Markdown file with the place-based ids the reader gives them. */
 function expectedHeadings(markdown: string): { tag: string; id: string; text: string }[] {
   const body = markdown.replace(/^---\n[\s\S]*?\n---\n/, '');
   let section = 0;

@@ -97,7 +97,7 @@ describe('rehype-heading-permalinks', () => {
 });
 
 describe('the plugins together, in config order', () => {
-  it('produce the report markup of CONTRACT C', () => {
+  it('produce the report markup: place-based ids, permalinks and lead-ins', () => {
     const input = '<p>引言</p><h2>一、做法</h2><h3>（一）机制</h3><p>1. 建强组织。具体做法。</p>';
     expect(run(input, rehypeLeadIn, rehypeSectionIds, rehypeHeadingPermalinks)).toBe(
       '<p id="p0-1">引言</p><h2 id="s1">一、做法<a class="permalink" href="#s1" aria-label="本节链接">#</a></h2>' +

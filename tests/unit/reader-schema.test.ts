@@ -24,7 +24,7 @@ function problems(data: unknown): string[] {
 }
 
 describe('report frontmatter schema', () => {
-  it('accepts the frontmatter of CONTRACT A, with and without the optional keys', () => {
+  it('accepts frontmatter as the split writes it, with and without the optional keys', () => {
     expect(problems(valid)).toEqual([]);
     const { subtitle: _subtitle, endPage: _endPage, ...last } = valid;
     expect(problems({ ...last, authors: [] })).toEqual([]);
