@@ -39,6 +39,9 @@ export default defineConfig({
       // Astro inlines bundled scripts smaller than this limit as inline <script> tags, which
       // `script-src 'self'` blocks; 0 keeps every script an external file.
       assetsInlineLimit: 0,
+      // With the lean helper the dependency lists Vite writes beside every import() are dead
+      // weight; without module preload Vite leaves them out (lazy chunks import no CSS, see above).
+      modulePreload: false,
     },
   },
 });
