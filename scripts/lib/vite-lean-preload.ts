@@ -15,6 +15,27 @@ export const PRELOAD_HELPER_ID = '\0vite/preload-helper.js';
 /** The replacement: run the import, nothing else. */
 export const LEAN_PRELOAD_SOURCE = 'export const __vitePreload = (load) => load();\n';
 
+/**
+ * Inlines the helper into the chunks that import it and drops its own file: a 30-byte function
+ * is cheaper written out than fetched (a request, a gzip frame of its own and an `import` line in
+ * every importer). Works on the final minified code, where each importer holds the line
+ * `import{_ as X}from"./preload-helper.….js";`; if any importer does not, nothing is changed.
+ */
+export function inlineLeanPreload(bundle: OutputBundle): void {
+  const chunks = Object.values(bundle).filter((output): output is OutputChunk => output.type === 'chunk');
+  const helper = chunks.find((chunk) => chunk.moduleIds.length === 1 && chunk.moduleIds[0] === PRELOAD_HELPER_ID);
+  if (!helper || helper.isEntry || helper.isDynamicEntry) return;
+  const name = helper.fileName.slice(helper.fileName.lastIndexOf('/') + 1).replace(/[.$]/g, '\\$&');
+  const importLine = new RegExp(`import\\{_ as ([\\w$]+)\\}from"\\./${name}";`);
+  const importers = chunks.filter((chunk) => chunk.imports.includes(helper.fileName));
+  if (!importers.every((chunk) => importLine.test(chunk.code))) return;
+  for (const chunk of importers) {
+    chunk.code = chunk.code.replace(importLine, 'const $1=e=>e();');
+    chunk.imports = chunk.imports.filter((file) => file !== helper.fileName);
+  }
+  delete bundle[helper.fileName];
+}
+
 /** Lists the stylesheets that chunks loaded by dynamic import (and their static imports) bring in. */
 export function findLazyStylesheets(bundle: OutputBundle): string[] {
   const chunks = new Map(
@@ -50,7 +71,10 @@ export default function viteLeanPreload(): Plugin {
     load(id) {
       return id === PRELOAD_HELPER_ID ? LEAN_PRELOAD_SOURCE : undefined;
     },
-    generateBundle(_options, bundle) {
+    generateBundle: {
+      // After Vite's import analysis has written its final calls into the chunks.
+      order: 'post',
+      handler(_options, bundle) {
       const stylesheets = findLazyStylesheets(bundle);
       if (stylesheets.length > 0) {
         this.error(
@@ -58,6 +82,8 @@ export default function viteLeanPreload(): Plugin {
             'scripts/lib/vite-lean-preload.ts does not load; import them from the page instead',
         );
       }
+      inlineLeanPreload(bundle);
+      },
     },
   };
 }

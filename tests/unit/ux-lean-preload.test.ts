@@ -4,6 +4,7 @@ import viteLeanPreload, {
   LEAN_PRELOAD_SOURCE,
   PRELOAD_HELPER_ID,
   findLazyStylesheets,
+  inlineLeanPreload,
 } from '../../scripts/lib/vite-lean-preload.ts';
 
 /** A minimal Rollup bundle: chunk file → [static imports, dynamic imports, imported CSS]. */
@@ -44,5 +45,22 @@ describe('vite-lean-preload', () => {
       'lazy.js': [[], [], []],
     });
     expect(findLazyStylesheets(bundle)).toEqual([]);
+  });
+
+  test('writes the helper into its importers and drops its file, or changes nothing', () => {
+    const chunk = (fileName: string, code: string, imports: string[], moduleIds = [fileName]) => ({ type: 'chunk', fileName, code, imports, moduleIds, isEntry: false, isDynamicEntry: false });
+    const helper = chunk('_astro/preload-helper.A1.js', 'const o=e=>e();export{o as _};', [], [PRELOAD_HELPER_ID]);
+    const page = chunk('_astro/page.B2.js', 'import{_ as P}from"./preload-helper.A1.js";P(()=>import("./lazy.js"),[]);', ['_astro/preload-helper.A1.js']);
+    const bundle = { [helper.fileName]: helper, [page.fileName]: page } as unknown as OutputBundle;
+    inlineLeanPreload(bundle);
+    expect(Object.keys(bundle)).toEqual(['_astro/page.B2.js']);
+    expect(page.code).toBe('const P=e=>e();P(()=>import("./lazy.js"),[]);');
+    expect(page.imports).toEqual([]);
+
+    const other = chunk('_astro/other.C3.js', 'import{_ as a,b as c}from"./preload-helper.A1.js";', ['_astro/preload-helper.A1.js']);
+    const untouched = { [helper.fileName]: helper, [other.fileName]: other } as unknown as OutputBundle;
+    inlineLeanPreload(untouched);
+    expect(Object.keys(untouched)).toEqual(['_astro/preload-helper.A1.js', '_astro/other.C3.js']);
+    expect(other.code).toBe('import{_ as a,b as c}from"./preload-helper.A1.js";');
   });
 });
