@@ -5,10 +5,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchChromium, withScreenshotOnFailure } from '../helpers/browser.ts';
-import { startServer, type RunningServer } from '../../scripts/serve.ts';
+import { withScreenshotOnFailure } from '../helpers/browser.ts';
+import { serveSiteInChromium } from '../helpers/site.ts';
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const SEARCH_QUERY = '党建';
@@ -20,18 +20,7 @@ interface AxeViolation {
   nodes: { target: unknown[] }[];
 }
 
-/** The build under test; XINFENG_DIST points the checks at a private build while iterating. */
-const DIST = process.env.XINFENG_DIST ?? 'dist';
-
-let browser: Browser;
-let server: RunningServer;
-
-beforeAll(async () => {
-  [browser, server] = await Promise.all([launchChromium(), startServer({ root: DIST })]);
-});
-afterAll(async () => {
-  await Promise.all([browser?.close(), server?.close()]);
-});
+const site = serveSiteInChromium();
 
 type Theme = 'light' | 'dark' | 'system dark';
 
@@ -43,7 +32,7 @@ async function openThemedContext(theme: Theme): Promise<BrowserContext> {
   // axe is injected as a script; the page's own CSP would (rightly) block it, so this context
   // bypasses CSP — the CSP suite checks the pages under the policy.
   const colorScheme = theme === 'light' ? 'light' : 'dark';
-  const context = await browser.newContext({ bypassCSP: true, colorScheme, viewport: { width: 1280, height: 900 } });
+  const context = await site.browser.newContext({ bypassCSP: true, colorScheme, viewport: { width: 1280, height: 900 } });
   if (theme !== 'system dark') await context.addInitScript((value) => window.localStorage.setItem('xf-theme', value), theme);
   return context;
 }
@@ -84,7 +73,7 @@ describe.each<Theme>(['light', 'dark', 'system dark'])('axe-core in the %s theme
     const page = await context.newPage();
     try {
       await withScreenshotOnFailure(page, `a11y-${theme}-${name}`, async () => {
-        await page.goto(server.url + path, { waitUntil: 'load' });
+        await page.goto(site.url + path, { waitUntil: 'load' });
         await act?.(page);
         if (ready) await page.locator(ready).first().waitFor({ timeout: 15_000 });
         // The saved theme must really apply, or the dark run would test the light page twice.
@@ -111,7 +100,7 @@ describe('keyboard-only reading', () => {
   let context: BrowserContext;
   let page: Page;
   beforeAll(async () => {
-    context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    context = await site.browser.newContext({ viewport: { width: 1280, height: 900 } });
     page = await context.newPage();
   });
   afterAll(() => context?.close());
@@ -140,7 +129,7 @@ describe('keyboard-only reading', () => {
 
   test('the first Tab reaches the skip link, and following it moves focus into main', async () => {
     await withScreenshotOnFailure(page, 'keyboard-skip-link', async () => {
-      await page.goto(server.url + 'reports/05/');
+      await page.goto(site.url + 'reports/05/');
       await page.keyboard.press('Tab');
       expect(await focused()).toMatchObject({ tag: 'a', text: '跳到正文', href: '#main' });
       await page.keyboard.press('Enter');
@@ -151,7 +140,7 @@ describe('keyboard-only reading', () => {
 
   test('a table-of-contents link is reachable by Tab and Enter moves the reader to its section', async () => {
     await withScreenshotOnFailure(page, 'keyboard-toc', async () => {
-      await page.goto(server.url + 'reports/05/');
+      await page.goto(site.url + 'reports/05/');
       await tabUntil((state) => state.inToc && (state.tag === 'summary' || (state.href ?? '').startsWith('#s')));
       if ((await focused()).tag === 'summary') {
         // Collapsed on this width: open it from the keyboard, then go on to the first link.
@@ -170,7 +159,7 @@ describe('keyboard-only reading', () => {
 
   test('the search box is reachable by Tab, and its results open a report from the keyboard', async () => {
     await withScreenshotOnFailure(page, 'keyboard-search', async () => {
-      await page.goto(server.url);
+      await page.goto(site.url);
       await tabUntil((state) => state.isSearch);
       await page.keyboard.type(SEARCH_QUERY);
       await page.keyboard.press('Enter');

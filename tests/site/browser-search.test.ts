@@ -3,30 +3,24 @@
  * shortcuts, results as you type without moving the page, the quick jump by pinyin, the search
  * page's URL, filter and keyboard, safe reflection of `?q=`, and landing on a highlighted hit.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import { launchChromium, withScreenshotOnFailure } from '../helpers/browser.ts';
-import { startServer, type RunningServer } from '../../scripts/serve.ts';
+import type { Page } from 'playwright-core';
+import { beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { withScreenshotOnFailure } from '../helpers/browser.ts';
+import { serveSiteInChromium } from '../helpers/site.ts';
 import { foldForSuite, loadSuiteReports, reportsContaining } from '../helpers/search-suite.ts';
 
-const DIST = process.env.SEARCH_TEST_DIST ?? 'dist';
 const reports = loadSuiteReports();
 
-let browser: Browser;
-let server: RunningServer;
+const site = serveSiteInChromium();
 let page: Page;
 let dialogs: string[];
 
 beforeAll(async () => {
-  [browser, server] = await Promise.all([launchChromium(), startServer({ root: DIST })]);
-  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  page = await site.browser.newPage({ viewport: { width: 1280, height: 900 } });
   page.on('dialog', (dialog) => {
     dialogs.push(dialog.message());
     void dialog.dismiss();
   });
-});
-afterAll(async () => {
-  await Promise.all([browser?.close(), server?.close()]);
 });
 beforeEach(() => {
   dialogs = [];
@@ -37,13 +31,13 @@ const check = (name: string, body: () => Promise<void>): Promise<void> => withSc
 
 describe('header search box', () => {
   test.each(['', 'reports/05/', 'about/', 'search/'])('is on the page /%s', async (path) => {
-    await page.goto(server.url + path);
+    await page.goto(site.url + path);
     await expect(headerBox().count()).resolves.toBe(1);
   });
 
   test('`/` and Ctrl-K focus it, but `/` typed into a field stays in the field', async () => {
     await check('search-shortcuts', async () => {
-      await page.goto(`${server.url}reports/05/`);
+      await page.goto(`${site.url}reports/05/`);
       await page.keyboard.press('/');
       await expect(headerBox().evaluate((input) => input === document.activeElement)).resolves.toBe(true);
       await expect(headerBox().inputValue()).resolves.toBe('');
@@ -57,7 +51,7 @@ describe('header search box', () => {
 
   test('shows results as you type, with the count announced, without moving the page', async () => {
     await check('search-as-you-type', async () => {
-      await page.goto(`${server.url}reports/03/`);
+      await page.goto(`${site.url}reports/03/`);
       const before = await page.locator('main').boundingBox();
       await headerBox().focus();
       await headerBox().pressSequentially('康藏路社区', { delay: 30 });
@@ -74,7 +68,7 @@ describe('header search box', () => {
 
   test.each(['xmldc', 'xiaomalache', '小马拉大车'])('quick jump %s offers the 小马拉大车 report', async (query) => {
     await check('quick-jump', async () => {
-      await page.goto(server.url);
+      await page.goto(site.url);
       await headerBox().fill(query);
       const jump = page.locator('.search-panel a.search-jump').first();
       await jump.waitFor({ timeout: 15_000 });
@@ -87,7 +81,7 @@ describe('header search box', () => {
 describe('search page', () => {
   test('reads the query from the URL, keeps the URL in step, and filters by unit', async () => {
     await check('search-page-url', async () => {
-      await page.goto(`${server.url}search/?q=${encodeURIComponent('志愿服务')}`);
+      await page.goto(`${site.url}search/?q=${encodeURIComponent('志愿服务')}`);
       const list = page.locator('.search-page-results');
       await expect.poll(() => list.getAttribute('data-query'), { timeout: 15_000 }).toBe('志愿服务');
       const expected = reportsContaining(reports, '志愿服务');
@@ -105,7 +99,7 @@ describe('search page', () => {
 
   test('arrow keys walk the results and Escape returns to the box', async () => {
     await check('search-page-keys', async () => {
-      await page.goto(`${server.url}search/?q=${encodeURIComponent('减负')}`);
+      await page.goto(`${site.url}search/?q=${encodeURIComponent('减负')}`);
       const box = page.getByRole('searchbox', { name: '搜索词句' });
       await page.locator('.search-page-results a').first().waitFor({ timeout: 15_000 });
       await box.focus();
@@ -125,7 +119,7 @@ describe('search page', () => {
   });
 
   test('says so in Chinese when nothing is found, and when the box is empty', async () => {
-    await page.goto(`${server.url}search/?q=${encodeURIComponent('宇宙飞船着陆火星')}`);
+    await page.goto(`${site.url}search/?q=${encodeURIComponent('宇宙飞船着陆火星')}`);
     await expect.poll(() => page.locator('.search-page-status').textContent(), { timeout: 15_000 }).toBe('没有找到包含“宇宙飞船着陆火星”的报告。');
     await page.getByRole('searchbox', { name: '搜索词句' }).fill('');
     await expect.poll(() => page.locator('.search-page-status').textContent()).toBe('请输入要搜索的词句。');
@@ -135,11 +129,11 @@ describe('search page', () => {
   test('shows a ?q= payload as text and never runs it', async () => {
     await check('search-xss', async () => {
       const payload = '<img src=x onerror=alert(1)>';
-      await page.goto(`${server.url}search/?q=${encodeURIComponent(payload)}`);
+      await page.goto(`${site.url}search/?q=${encodeURIComponent(payload)}`);
       await expect.poll(() => page.locator('.search-page-status').textContent(), { timeout: 15_000 }).toContain(payload);
       await expect(page.getByRole('searchbox', { name: '搜索词句' }).inputValue()).resolves.toBe(payload);
       await expect(page.locator('img[src="x"], [onerror]').count()).resolves.toBe(0);
-      await page.goto(`${server.url}reports/05/?hl=${encodeURIComponent(payload)}`);
+      await page.goto(`${site.url}reports/05/?hl=${encodeURIComponent(payload)}`);
       await page.locator('.search-hit-bar').waitFor({ timeout: 15_000 });
       await expect(page.locator('img[src="x"], [onerror]').count()).resolves.toBe(0);
       expect(dialogs).toEqual([]);
@@ -150,7 +144,7 @@ describe('search page', () => {
 describe('landing on a hit', () => {
   test('a clicked hit opens the passage with the query highlighted, and next/previous step through the hits', async () => {
     await check('search-landing', async () => {
-      await page.goto(`${server.url}search/?q=${encodeURIComponent('康藏路社区')}`);
+      await page.goto(`${site.url}search/?q=${encodeURIComponent('康藏路社区')}`);
       const hits = page.locator('.search-page-results .search-hit-link');
       await hits.nth(1).waitFor({ timeout: 15_000 });
       const href = await hits.nth(1).getAttribute('href');
@@ -179,7 +173,7 @@ describe('landing on a hit', () => {
   });
 
   test('a hit across the source\'s spaces is highlighted whole', async () => {
-    await page.goto(`${server.url}reports/01/?hl=${encodeURIComponent('AI数字人')}`);
+    await page.goto(`${site.url}reports/01/?hl=${encodeURIComponent('AI数字人')}`);
     await page.locator('mark.search-hit-mark').first().waitFor({ timeout: 15_000 });
     await expect(page.locator('mark.search-hit-mark').evaluateAll((marks) => marks.map((mark) => mark.textContent).join(''))).resolves.toBe('AI 数字人');
   });
@@ -187,7 +181,7 @@ describe('landing on a hit', () => {
   test('a report page without ?hl= loads no search code', async () => {
     const scripts: string[] = [];
     page.on('request', (request) => scripts.push(request.url()));
-    await page.goto(`${server.url}reports/05/`, { waitUntil: 'networkidle' });
+    await page.goto(`${site.url}reports/05/`, { waitUntil: 'networkidle' });
     page.removeAllListeners('request');
     expect(scripts.filter((url) => /search-(box|highlight|client|render)|pagefind/.test(url))).toEqual([]);
   });

@@ -11,15 +11,14 @@ import { fromHtml } from 'hast-util-from-html';
 import { toString as hastToString } from 'hast-util-to-string';
 import type { Element } from 'hast';
 import { visit } from 'unist-util-visit';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchChromium, withScreenshotOnFailure } from '../helpers/browser.ts';
-import { CONTENT_SECURITY_POLICY, startServer, type RunningServer } from '../../scripts/serve.ts';
+import { withScreenshotOnFailure } from '../helpers/browser.ts';
+import { SITE_DIST, serveSiteInChromium } from '../helpers/site.ts';
+import { CONTENT_SECURITY_POLICY } from '../../scripts/serve.ts';
 import { listHtmlFiles } from '../../scripts/lib/page-weight.ts';
 
-/** The build under test; XINFENG_DIST points the checks at a private build while iterating. */
-const DIST = process.env.XINFENG_DIST ?? 'dist';
-const pages = listHtmlFiles(DIST);
+const pages = listHtmlFiles(SITE_DIST);
 /** Script types that are data, not code: CSP does not govern them. */
 const DATA_SCRIPT_TYPES = new Set(['application/ld+json', 'application/json']);
 
@@ -91,7 +90,7 @@ describe('policy and markup in dist', () => {
   });
 
   test('the <meta> policy is the server policy without frame-ancestors, and the nginx example sends the server policy', () => {
-    const metaPolicy = /<meta http-equiv="Content-Security-Policy" content="([^"]*)"/.exec(readFileSync(join(DIST, 'index.html'), 'utf8'))?.[1];
+    const metaPolicy = /<meta http-equiv="Content-Security-Policy" content="([^"]*)"/.exec(readFileSync(join(SITE_DIST, 'index.html'), 'utf8'))?.[1];
     const headerWithoutFrameAncestors = CONTENT_SECURITY_POLICY.split(';')
       .map((part) => part.trim())
       .filter((part) => !part.startsWith('frame-ancestors'))
@@ -102,18 +101,11 @@ describe('policy and markup in dist', () => {
   });
 
   test.each(pages)('%s carries the strict policy and no inline code', (page) => {
-    expect(findInlineCode(readFileSync(join(DIST, page), 'utf8'))).toEqual([]);
+    expect(findInlineCode(readFileSync(join(SITE_DIST, page), 'utf8'))).toEqual([]);
   });
 });
 
-let browser: Browser;
-let server: RunningServer;
-beforeAll(async () => {
-  [browser, server] = await Promise.all([launchChromium(), startServer({ root: DIST })]);
-});
-afterAll(async () => {
-  await Promise.all([browser?.close(), server?.close()]);
-});
+const site = serveSiteInChromium();
 
 /** Collects CSP violations (DOM events and console reports) and uncaught errors of a context's pages. */
 async function watchContext(context: BrowserContext): Promise<string[]> {
@@ -132,12 +124,12 @@ async function watchContext(context: BrowserContext): Promise<string[]> {
 
 describe('pages under the server CSP header', () => {
   test('home, a report, search, a highlighted hit, about and 404 run without a violation or uncaught error', async () => {
-    const context = await browser.newContext();
+    const context = await site.browser.newContext();
     const problems = await watchContext(context);
     const page = await context.newPage();
     try {
       await withScreenshotOnFailure(page, 'csp-pages', async () => {
-        const response = await page.goto(server.url);
+        const response = await page.goto(site.url);
         expect(response?.headers()['content-security-policy']).toContain("script-src 'self' 'wasm-unsafe-eval'");
         // Opening the header search loads the lazy search code and its WebAssembly.
         const box = page.getByRole('searchbox', { name: '搜索全文' }).first();
@@ -145,9 +137,9 @@ describe('pages under the server CSP header', () => {
         await box.fill('社区');
         await page.waitForLoadState('networkidle');
         for (const path of ['reports/05/', 'search/?q=社区', 'reports/05/?hl=社区', 'about/', 'no-such-page/']) {
-          await page.goto(server.url + path, { waitUntil: 'networkidle' });
+          await page.goto(site.url + path, { waitUntil: 'networkidle' });
         }
-        await page.goto(server.url + 'search/?q=社区');
+        await page.goto(site.url + 'search/?q=社区');
         await page.locator('main a[href*="?hl="]').first().waitFor({ timeout: 15_000 });
         expect(problems).toEqual([]);
       });
@@ -170,7 +162,7 @@ describe('reflected queries never execute', () => {
   let context: BrowserContext;
   let page: Page;
   beforeAll(async () => {
-    context = await browser.newContext({ bypassCSP: true });
+    context = await site.browser.newContext({ bypassCSP: true });
     page = await context.newPage();
   });
   afterAll(() => context?.close());
@@ -191,7 +183,7 @@ describe('reflected queries never execute', () => {
 
   test.each(PAYLOADS)('/search/?q=%s shows the query as text and runs nothing', async (payload) => {
     await withScreenshotOnFailure(page, 'xss-search', async () => {
-      await page.goto(`${server.url}search/?q=${encodeURIComponent(payload)}`, { waitUntil: 'networkidle' });
+      await page.goto(`${site.url}search/?q=${encodeURIComponent(payload)}`, { waitUntil: 'networkidle' });
       // The page did read the query (otherwise this test would pass vacuously) …
       await expect.poll(() => page.locator('main input[name="q"]').inputValue()).toBe(payload);
       await page.waitForTimeout(400);
@@ -202,7 +194,7 @@ describe('reflected queries never execute', () => {
 
   test.each(PAYLOADS)('/reports/05/?hl=%s highlights nothing executable', async (payload) => {
     await withScreenshotOnFailure(page, 'xss-highlight', async () => {
-      await page.goto(`${server.url}reports/05/?hl=${encodeURIComponent(payload)}#s1`, { waitUntil: 'networkidle' });
+      await page.goto(`${site.url}reports/05/?hl=${encodeURIComponent(payload)}#s1`, { waitUntil: 'networkidle' });
       await page.waitForTimeout(400);
       expect(await injectedTraces()).toEqual([]);
     });

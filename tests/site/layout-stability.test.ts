@@ -5,23 +5,13 @@
  * cumulative layout shift under 0.1 good; the search page scored 0.52 before its results area
  * reserved the height of the viewport.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchChromium, withScreenshotOnFailure } from '../helpers/browser.ts';
-import { startServer, type RunningServer } from '../../scripts/serve.ts';
+import { describe, expect, test } from 'vitest';
+import { withScreenshotOnFailure } from '../helpers/browser.ts';
+import { serveSiteInChromium } from '../helpers/site.ts';
 
-/** The build under test; XINFENG_DIST points the checks at a private build while iterating. */
-const DIST = process.env.XINFENG_DIST ?? 'dist';
 const GOOD_CLS = 0.1;
 
-let browser: Browser;
-let server: RunningServer;
-beforeAll(async () => {
-  [browser, server] = await Promise.all([launchChromium(), startServer({ root: DIST })]);
-});
-afterAll(async () => {
-  await Promise.all([browser?.close(), server?.close()]);
-});
+const site = serveSiteInChromium();
 
 const CASES = [
   { name: 'search results', path: `search/?q=${encodeURIComponent('社区')}`, ready: 'main a[href*="?hl="]' },
@@ -36,7 +26,7 @@ const VIEWPORTS = [
 
 describe.each(VIEWPORTS)('layout shift on a $label screen', (viewport) => {
   test.each(CASES)('$name stays under 0.1', async ({ name, path, ready }) => {
-    const page = await browser.newPage({ viewport });
+    const page = await site.browser.newPage({ viewport });
     try {
       await withScreenshotOnFailure(page, `cls-${viewport.label}-${name}`, async () => {
         await page.addInitScript(() => {
@@ -51,7 +41,7 @@ describe.each(VIEWPORTS)('layout shift on a $label screen', (viewport) => {
             }
           }).observe({ type: 'layout-shift', buffered: true });
         });
-        await page.goto(server.url + path, { waitUntil: 'networkidle' });
+        await page.goto(site.url + path, { waitUntil: 'networkidle' });
         await page.locator(ready).first().waitFor({ timeout: 15_000 });
         await page.waitForTimeout(300);
         const { cls, shifts } = await page.evaluate(() => {

@@ -4,32 +4,21 @@
  * queries and at most 250 KB for any of them — search code, Pagefind, its index, the body
  * shards of the candidates and the quick-jump data, gzip as served.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchChromium } from '../helpers/browser.ts';
-import { startServer, type RunningServer } from '../../scripts/serve.ts';
+import { describe, expect, test } from 'vitest';
+import { serveSiteInChromium } from '../helpers/site.ts';
 import { buildSuite, loadSuiteReports } from '../helpers/search-suite.ts';
 import { firstQueryFromReportPage } from '../helpers/search-driver.ts';
 
-const DIST = process.env.SEARCH_TEST_DIST ?? 'dist';
 const MEDIAN_BUDGET = 150 * 1024;
 const WORST_BUDGET = 250 * 1024;
 const suite = buildSuite(loadSuiteReports());
 const measured = new Map<string, number>();
 
-let browser: Browser;
-let server: RunningServer;
-
-beforeAll(async () => {
-  [browser, server] = await Promise.all([launchChromium(), startServer({ root: DIST })]);
-});
-afterAll(async () => {
-  await Promise.all([browser?.close(), server?.close()]);
-});
+const site = serveSiteInChromium();
 
 describe('first query from a cold report page', () => {
   test.each(suite.map((entry) => entry.query))('%s transfers at most 250 KB', async (query) => {
-    const { bytes } = await firstQueryFromReportPage(browser, server.url, query);
+    const { bytes } = await firstQueryFromReportPage(site.browser, site.url, query);
     measured.set(query, bytes);
     expect(bytes).toBeLessThanOrEqual(WORST_BUDGET);
   });

@@ -6,10 +6,11 @@
  * both sets of figures are printed and written to tests/artifacts/search-quality.json.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchChromium, withScreenshotOnFailure } from '../helpers/browser.ts';
-import { startServer, type RunningServer } from '../../scripts/serve.ts';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { withScreenshotOnFailure } from '../helpers/browser.ts';
+import { SITE_DIST, serveSiteInChromium } from '../helpers/site.ts';
+import { startServer } from '../../scripts/serve.ts';
 import { buildSuite, loadSuiteReports, type SuiteQuery } from '../helpers/search-suite.ts';
 import {
   buildStockPagefindSite,
@@ -20,21 +21,15 @@ import {
   type PageOutcome,
 } from '../helpers/search-driver.ts';
 
-const DIST = process.env.SEARCH_TEST_DIST ?? 'dist';
 const suite = buildSuite(loadSuiteReports());
 const ours = new Map<SuiteQuery, PageOutcome>();
 
-let browser: Browser;
-let server: RunningServer;
+const site = serveSiteInChromium();
 let page: Page;
 
 beforeAll(async () => {
-  [browser, server] = await Promise.all([launchChromium(), startServer({ root: DIST })]);
-  page = await browser.newPage();
-  await page.goto(`${server.url}search/`);
-});
-afterAll(async () => {
-  await Promise.all([browser?.close(), server?.close()]);
+  page = await site.browser.newPage();
+  await page.goto(`${site.url}search/`);
 });
 
 async function run(query: SuiteQuery): Promise<PageOutcome> {
@@ -93,9 +88,9 @@ describe('absent strings', () => {
 
 describe('compared with stock Pagefind', () => {
   test('prints recall, exact-first and precision for ours and stock Pagefind on the same queries', async () => {
-    const stockRoot = await buildStockPagefindSite(DIST);
+    const stockRoot = await buildStockPagefindSite(SITE_DIST);
     const stockServer = await startServer({ root: stockRoot });
-    const stockPage = await browser.newPage();
+    const stockPage = await site.browser.newPage();
     try {
       await stockPage.goto(stockServer.url);
       const stock: Answer[] = [];

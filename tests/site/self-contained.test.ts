@@ -2,39 +2,31 @@
  * The site is used on intranets without internet: browsing every page of `dist/` and running a
  * search (which loads the lazy search code and the index) makes zero requests to any other origin.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchChromium, recordForeignRequests, withScreenshotOnFailure } from '../helpers/browser.ts';
-import { startServer, type RunningServer } from '../../scripts/serve.ts';
+import type { BrowserContext, Page } from 'playwright-core';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { recordForeignRequests, withScreenshotOnFailure } from '../helpers/browser.ts';
+import { SITE_DIST, serveSiteInChromium } from '../helpers/site.ts';
 import { listHtmlFiles, urlPathOfHtmlFile } from '../../scripts/lib/page-weight.ts';
 
-/** The build under test; XINFENG_DIST points the checks at a private build while iterating. */
-const DIST = process.env.XINFENG_DIST ?? 'dist';
-
-let browser: Browser;
-let server: RunningServer;
+const site = serveSiteInChromium();
 let context: BrowserContext;
 let page: Page;
 let foreign: string[];
 const sameOrigin: string[] = [];
 
 beforeAll(async () => {
-  [browser, server] = await Promise.all([launchChromium(), startServer({ root: DIST })]);
-  context = await browser.newContext();
-  foreign = recordForeignRequests(context, new URL(server.url).origin);
+  context = await site.browser.newContext();
+  foreign = recordForeignRequests(context, new URL(site.url).origin);
   context.on('request', (request) => sameOrigin.push(request.url()));
   page = await context.newPage();
-});
-afterAll(async () => {
-  await Promise.all([browser?.close(), server?.close()]);
 });
 
 describe('self-contained site', () => {
   test('browsing every page requests nothing from another origin', async () => {
-    const pages = listHtmlFiles(DIST);
+    const pages = listHtmlFiles(SITE_DIST);
     expect(pages.length).toBeGreaterThan(14);
     for (const file of pages) {
-      await page.goto(new URL(urlPathOfHtmlFile(file, '/'), server.url).href, { waitUntil: 'networkidle' });
+      await page.goto(new URL(urlPathOfHtmlFile(file, '/'), site.url).href, { waitUntil: 'networkidle' });
     }
     expect(foreign).toEqual([]);
   });
@@ -42,7 +34,7 @@ describe('self-contained site', () => {
   test('searching from the header box and opening a hit requests nothing from another origin', async () => {
     await withScreenshotOnFailure(page, 'self-contained-search', async () => {
       const before = sameOrigin.length;
-      await page.goto(server.url + 'reports/03/', { waitUntil: 'networkidle' });
+      await page.goto(site.url + 'reports/03/', { waitUntil: 'networkidle' });
       const box = page.getByRole('searchbox', { name: '搜索全文' }).first();
       await box.fill('社区');
       await box.press('Enter');
