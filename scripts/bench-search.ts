@@ -30,7 +30,11 @@ import {
 import { startServer } from './serve.ts';
 
 const distArgument = process.argv.indexOf('--dist');
-const DIST = (distArgument >= 0 ? process.argv[distArgument + 1] : undefined) ?? process.env.XINFENG_DIST ?? process.env.SEARCH_DIST ?? 'dist';
+const DIST =
+  (distArgument >= 0 ? process.argv[distArgument + 1] : undefined) ??
+  process.env.XINFENG_DIST ??
+  process.env.SEARCH_DIST ??
+  'dist';
 
 /** Every file under a folder. */
 function filesUnder(folder: string): string[] {
@@ -52,7 +56,9 @@ function folderSize(folder: string): { files: number; raw: number; served: numbe
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
+  return sorted.length % 2
+    ? (sorted[middle] ?? 0)
+    : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
 }
 
 const kb = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KB`;
@@ -86,9 +92,13 @@ const pagefindRuntime = ['pagefind.js', 'wasm.unknown.pagefind']
   .map((name) => gzipSync(readFileSync(join(DIST, 'pagefind', name)), { level: 9 }).length)
   .reduce((sum, size) => sum + size, 0);
 const searchDataSize = folderSize(join(DIST, 'search', 'reports'));
-const allShards = filesUnder(join(DIST, 'search', 'reports')).map((path) => readFileSync(path, 'utf8')).join('\n');
+const allShards = filesUnder(join(DIST, 'search', 'reports'))
+  .map((path) => readFileSync(path, 'utf8'))
+  .join('\n');
 const jumpServed = gzipSync(readFileSync(join(DIST, 'search', 'jump.json')), { level: 9 }).length;
-const manifestServed = gzipSync(readFileSync(join(DIST, 'search', 'manifest.json')), { level: 9 }).length;
+const manifestServed = gzipSync(readFileSync(join(DIST, 'search', 'manifest.json')), {
+  level: 9,
+}).length;
 
 const browser = await launchChromium();
 const server = await startServer({ root: DIST });
@@ -96,7 +106,8 @@ const stockRoot = await buildStockPagefindSite(DIST);
 const stockServer = await startServer({ root: stockRoot });
 try {
   const cold: Array<{ query: string; bytes: number; ms: number }> = [];
-  for (const query of queries) cold.push({ query, ...(await firstQueryFromReportPage(browser, server.url, query)) });
+  for (const query of queries)
+    cold.push({ query, ...(await firstQueryFromReportPage(browser, server.url, query)) });
 
   const context = await browser.newContext();
   const counter = countBytes(context);
@@ -159,18 +170,39 @@ try {
 
   const rows: Array<[string, string]> = [
     ['queries (search-quality suite)', String(queries.length)],
-    ['dist/pagefind (runtime, index, unused fragments)', `${pagefindSize.files} files, ${kb(pagefindSize.raw)} on disk, ${kb(pagefindSize.served)} served`],
+    [
+      'dist/pagefind (runtime, index, unused fragments)',
+      `${pagefindSize.files} files, ${kb(pagefindSize.raw)} on disk, ${kb(pagefindSize.served)} served`,
+    ],
     ['  of which index chunks + meta (pre-compressed)', kb(pagefindIndexOnly)],
     ['  of which pagefind.js + wasm, served', kb(pagefindRuntime)],
-    ['body shards (dist/search/reports)', `${searchDataSize.files} files, ${kb(searchDataSize.raw)} on disk, ${kb(searchDataSize.served)} served`],
+    [
+      'body shards (dist/search/reports)',
+      `${searchDataSize.files} files, ${kb(searchDataSize.raw)} on disk, ${kb(searchDataSize.served)} served`,
+    ],
     ['manifest / quick-jump data, served', `${kb(manifestServed)} / ${kb(jumpServed)}`],
     ['first query from a cold report page, median', kb(results.firstQuery.medianBytes)],
-    ['first query from a cold report page, worst', `${kb(results.firstQuery.worstBytes)} (${results.firstQuery.worstQuery})`],
-    ['cold time to results (incl. 120 ms debounce), median / worst', `${results.firstQuery.medianMs} ms / ${results.firstQuery.worstMs} ms`],
-    ['warm query time to results, median / worst', `${results.warm.medianMs.toFixed(1)} ms / ${results.warm.worstMs.toFixed(1)} ms (${results.warm.worstQuery})`],
-    ['later query bytes, median / worst', `${kb(results.warm.laterQueryMedianBytes)} / ${kb(results.warm.laterQueryWorstBytes)}`],
+    [
+      'first query from a cold report page, worst',
+      `${kb(results.firstQuery.worstBytes)} (${results.firstQuery.worstQuery})`,
+    ],
+    [
+      'cold time to results (incl. 120 ms debounce), median / worst',
+      `${results.firstQuery.medianMs} ms / ${results.firstQuery.worstMs} ms`,
+    ],
+    [
+      'warm query time to results, median / worst',
+      `${results.warm.medianMs.toFixed(1)} ms / ${results.warm.worstMs.toFixed(1)} ms (${results.warm.worstQuery})`,
+    ],
+    [
+      'later query bytes, median / worst',
+      `${kb(results.warm.laterQueryMedianBytes)} / ${kb(results.warm.laterQueryWorstBytes)}`,
+    ],
     ['stock Pagefind index, served', `${stockIndex.files} files, ${kb(stockIndex.served)}`],
-    ['stock Pagefind first query, min / median / worst', `${kb(Math.min(...stock))} / ${kb(median(stock))} / ${kb(Math.max(...stock))}`],
+    [
+      'stock Pagefind first query, min / median / worst',
+      `${kb(Math.min(...stock))} / ${kb(median(stock))} / ${kb(Math.max(...stock))}`,
+    ],
     ['alternative: all shards as one file, served', kb(results.index.allShardsInOneFileServed)],
   ];
   const width = Math.max(...rows.map(([label]) => label.length));

@@ -23,10 +23,24 @@ import { pathToFileURL } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
 import { startServer } from './serve.ts';
 import { buildVariant, timeCommand } from './lib/build-variant.ts';
-import { extractReportText, gzipSize, listHtmlFiles, measurePageWeight, urlPathOfHtmlFile } from './lib/page-weight.ts';
+import {
+  extractReportText,
+  gzipSize,
+  listHtmlFiles,
+  measurePageWeight,
+  urlPathOfHtmlFile,
+} from './lib/page-weight.ts';
 
 const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 interface StageTimes {
   split: number[];
@@ -50,7 +64,9 @@ export interface BrowserWeight {
 export function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? (sorted[middle] as number) : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
+  return sorted.length % 2 === 1
+    ? (sorted[middle] as number)
+    : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
 }
 
 function option(name: string): string | undefined {
@@ -68,7 +84,9 @@ function timeBuilds(runs: number, outDir: string): StageTimes {
     times.astro.push(astro);
     times.index.push(index);
     times.total.push(split + astro + index);
-    console.error(`build ${run}/${runs}: split ${ms(split)}, astro ${ms(astro)}, index ${ms(index)}`);
+    console.error(
+      `build ${run}/${runs}: split ${ms(split)}, astro ${ms(astro)}, index ${ms(index)}`,
+    );
   }
   return times;
 }
@@ -78,14 +96,29 @@ async function measureInBrowser(browser: Browser, url: string): Promise<BrowserW
   const context = await browser.newContext();
   const page = await context.newPage();
   const responses: Promise<void>[] = [];
-  const weight: BrowserWeight = { html: 0, css: 0, js: 0, other: 0, total: 0, requests: 0, urls: [] };
+  const weight: BrowserWeight = {
+    html: 0,
+    css: 0,
+    js: 0,
+    other: 0,
+    total: 0,
+    requests: 0,
+    urls: [],
+  };
   page.on('response', (response) => {
     responses.push(
       (async () => {
         const request = response.request();
         const sizes = await request.sizes();
         const type = request.resourceType();
-        const kind = type === 'document' ? 'html' : type === 'stylesheet' ? 'css' : type === 'script' ? 'js' : 'other';
+        const kind =
+          type === 'document'
+            ? 'html'
+            : type === 'stylesheet'
+              ? 'css'
+              : type === 'script'
+                ? 'js'
+                : 'other';
         weight[kind] += sizes.responseBodySize;
         weight.total += sizes.responseBodySize;
         weight.requests += 1;
@@ -109,8 +142,11 @@ function kb(bytes: number): string {
 }
 
 function printTable(header: string[], rows: string[][]): void {
-  const widths = header.map((cell, column) => Math.max(cell.length, ...rows.map((row) => (row[column] ?? '').length)));
-  const line = (cells: string[]): string => `| ${cells.map((cell, column) => cell.padEnd(widths[column] as number)).join(' | ')} |`;
+  const widths = header.map((cell, column) =>
+    Math.max(cell.length, ...rows.map((row) => (row[column] ?? '').length)),
+  );
+  const line = (cells: string[]): string =>
+    `| ${cells.map((cell, column) => cell.padEnd(widths[column] as number)).join(' | ')} |`;
   console.log(line(header));
   console.log(`|${widths.map((width) => '-'.repeat(width + 2)).join('|')}|`);
   for (const row of rows) console.log(line(row));
@@ -120,29 +156,47 @@ async function main(): Promise<void> {
   const runs = Number(option('runs') ?? 3);
   const outDir = option('dist') ?? join('bench', 'tmp', 'dist');
   const skipBuild = process.argv.includes('--skip-build');
-  if (!skipBuild && (!Number.isInteger(runs) || runs < 1)) throw new Error(`--runs must be a positive integer, got ${option('runs')}`);
+  if (!skipBuild && (!Number.isInteger(runs) || runs < 1))
+    throw new Error(`--runs must be a positive integer, got ${option('runs')}`);
 
   const build = skipBuild ? undefined : timeBuilds(runs, outDir);
-  if (!existsSync(join(outDir, 'index.html'))) throw new Error(`${outDir} holds no build; run without --skip-build`);
+  if (!existsSync(join(outDir, 'index.html')))
+    throw new Error(`${outDir} holds no build; run without --skip-build`);
 
   const files = listHtmlFiles(outDir);
   const reports = files.filter((file) => /^reports\/\d{2}\/index\.html$/.test(file));
-  const largestReport = [...reports].sort((a, b) => readFileSync(join(outDir, b)).length - readFileSync(join(outDir, a)).length)[0];
+  const largestReport = [...reports].sort(
+    (a, b) => readFileSync(join(outDir, b)).length - readFileSync(join(outDir, a)).length,
+  )[0];
   const pages = [
     { name: 'home', path: '/' },
-    { name: `largest report (${largestReport?.slice(0, -'index.html'.length)})`, path: urlPathOfHtmlFile(largestReport ?? '', '/') },
+    {
+      name: `largest report (${largestReport?.slice(0, -'index.html'.length)})`,
+      path: urlPathOfHtmlFile(largestReport ?? '', '/'),
+    },
     { name: 'search', path: '/search/' },
     { name: 'about', path: '/about/' },
   ];
 
   const server = await startServer({ root: outDir });
-  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: CHROMIUM_ARGS,
+  });
   const pageResults = [];
   try {
     for (const page of pages) {
-      const inBrowser = await measureInBrowser(browser, new URL(page.path.slice(1), server.url).href);
+      const inBrowser = await measureInBrowser(
+        browser,
+        new URL(page.path.slice(1), server.url).href,
+      );
       const fromDist = await measurePageWeight(outDir, '/', page.path);
-      pageResults.push({ ...page, browser: inBrowser, static: { gzip: fromDist.gzip, gzipTotal: fromDist.gzipTotal, requests: fromDist.requests } });
+      pageResults.push({
+        ...page,
+        browser: inBrowser,
+        static: { gzip: fromDist.gzip, gzipTotal: fromDist.gzipTotal, requests: fromDist.requests },
+      });
     }
   } finally {
     await browser.close();
@@ -153,23 +207,45 @@ async function main(): Promise<void> {
   for (const file of reports) {
     const weight = await measurePageWeight(outDir, '/', urlPathOfHtmlFile(file, '/'));
     const text = gzipSize(extractReportText(readFileSync(join(outDir, file), 'utf8')));
-    budgets.push({ page: urlPathOfHtmlFile(file, '/'), gzipTotal: weight.gzipTotal, text, overhead: weight.gzipTotal - text, js: weight.gzip.js });
+    budgets.push({
+      page: urlPathOfHtmlFile(file, '/'),
+      gzipTotal: weight.gzipTotal,
+      text,
+      overhead: weight.gzipTotal - text,
+      js: weight.gzip.js,
+    });
   }
 
   let search: { command: string; output: string } | undefined;
   if (!process.argv.includes('--skip-search') && existsSync(join('scripts', 'bench-search.ts'))) {
     const started = Date.now();
     const { execFileSync } = await import('node:child_process');
-    const output = execFileSync('npx', ['tsx', join('scripts', 'bench-search.ts'), '--dist', outDir], { encoding: 'utf8', env: { ...process.env, XINFENG_DIST: outDir } });
-    search = { command: `tsx scripts/bench-search.ts --dist ${outDir} (${ms(Date.now() - started)})`, output };
+    const output = execFileSync(
+      'npx',
+      ['tsx', join('scripts', 'bench-search.ts'), '--dist', outDir],
+      { encoding: 'utf8', env: { ...process.env, XINFENG_DIST: outDir } },
+    );
+    search = {
+      command: `tsx scripts/bench-search.ts --dist ${outDir} (${ms(Date.now() - started)})`,
+      output,
+    };
   }
 
   const results = {
     date: new Date().toISOString(),
-    machine: { node: process.version, cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown' },
+    machine: {
+      node: process.version,
+      cpus: cpus().length,
+      cpuModel: cpus()[0]?.model ?? 'unknown',
+    },
     build: build && {
       runs,
-      medianMs: { split: median(build.split), astro: median(build.astro), index: median(build.index), total: median(build.total) },
+      medianMs: {
+        split: median(build.split),
+        astro: median(build.astro),
+        index: median(build.index),
+        total: median(build.total),
+      },
       runsMs: build,
     },
     pages: pageResults,
@@ -186,11 +262,18 @@ async function main(): Promise<void> {
   writeFileSync(join('bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
 
   if (results.build) {
-    console.log(`\nBuild time, median of ${runs} clean runs (${results.machine.cpus} × ${results.machine.cpuModel}, Node ${process.version})\n`);
+    console.log(
+      `\nBuild time, median of ${runs} clean runs (${results.machine.cpus} × ${results.machine.cpuModel}, Node ${process.version})\n`,
+    );
     const median = results.build.medianMs;
-    printTable(['split', 'astro build', 'search index', 'total'], [[ms(median.split), ms(median.astro), ms(median.index), ms(median.total)]]);
+    printTable(
+      ['split', 'astro build', 'search index', 'total'],
+      [[ms(median.split), ms(median.astro), ms(median.index), ms(median.total)]],
+    );
   }
-  console.log('\nFirst visit before any search, gzip as served (measured in Chromium; static count from dist in brackets)\n');
+  console.log(
+    '\nFirst visit before any search, gzip as served (measured in Chromium; static count from dist in brackets)\n',
+  );
   printTable(
     ['page', 'HTML', 'CSS', 'JS', 'other', 'total', 'requests'],
     pageResults.map((page) => [
@@ -203,10 +286,18 @@ async function main(): Promise<void> {
       `${page.browser.requests} [${page.static.requests}]`,
     ]),
   );
-  console.log('\nReport pages against the budgets (gzip): overhead = HTML+CSS+JS − text of the report\n');
+  console.log(
+    '\nReport pages against the budgets (gzip): overhead = HTML+CSS+JS − text of the report\n',
+  );
   printTable(
     ['page', 'HTML+CSS+JS', 'text', 'overhead (≤ 10 KB)', 'JS (≤ 3 KB)'],
-    budgets.map((entry) => [entry.page, kb(entry.gzipTotal), kb(entry.text), kb(entry.overhead), kb(entry.js)]),
+    budgets.map((entry) => [
+      entry.page,
+      kb(entry.gzipTotal),
+      kb(entry.text),
+      kb(entry.overhead),
+      kb(entry.js),
+    ]),
   );
   if (search) console.log(`\nSearch (${search.command}):\n${search.output}`);
   console.log('\nWritten to bench/results.json');

@@ -26,7 +26,15 @@ import { normaliseText } from '../src/lib/search/normalise.ts';
 import { characterTokens } from '../src/lib/search/tokens.ts';
 import { buildJumpEntries } from '../src/lib/search/jump-data.ts';
 import type { ReportMeta } from '../src/lib/reports.ts';
-import type { JumpEntry, JumpPinyinRow, JumpRow, ReportShard, SearchManifest, SearchReport, ShardBlock } from '../src/lib/search/types.ts';
+import type {
+  JumpEntry,
+  JumpPinyinRow,
+  JumpRow,
+  ReportShard,
+  SearchManifest,
+  SearchReport,
+  ShardBlock,
+} from '../src/lib/search/types.ts';
 
 /** Reads the frontmatter of every `content/reports/NN.md`, in table-of-contents order. */
 export function readReportMetadata(folder: string): ReportMeta[] {
@@ -82,7 +90,11 @@ export function extractBlocks(html: string): ShardBlock[] {
 
 /** The normalised text of everything a report is searchable by. */
 export function searchableText(meta: ReportMeta, blocks: ShardBlock[]): string {
-  return normaliseText([meta.title, meta.subtitle ?? '', meta.unit, ...meta.authors, ...blocks.map(([, t]) => t)].join('')).text;
+  return normaliseText(
+    [meta.title, meta.subtitle ?? '', meta.unit, ...meta.authors, ...blocks.map(([, t]) => t)].join(
+      '',
+    ),
+  ).text;
 }
 
 /** The characters that occur in every one of the texts, in code point order. */
@@ -109,7 +121,10 @@ function readFragmentIds(pagefindFolder: string): Map<string, string> {
 }
 
 /** Builds all search data for the built site in `dist`. */
-export async function buildSearchIndex(dist: string, reportsFolder: string): Promise<{ reports: number; tokens: number; everywhere: number }> {
+export async function buildSearchIndex(
+  dist: string,
+  reportsFolder: string,
+): Promise<{ reports: number; tokens: number; everywhere: number }> {
   const metadata = readReportMetadata(reportsFolder);
   const shards: ReportShard[] = metadata.map((meta) => ({
     id: meta.id,
@@ -120,7 +135,9 @@ export async function buildSearchIndex(dist: string, reportsFolder: string): Pro
   rmSync(pagefindFolder, { recursive: true, force: true });
   const { index, errors } = await pagefind.createIndex({});
   if (!index) throw new Error(`pagefind: ${errors.join('; ')}`);
-  const texts = metadata.map((meta, position) => searchableText(meta, shards[position]?.blocks ?? []));
+  const texts = metadata.map((meta, position) =>
+    searchableText(meta, shards[position]?.blocks ?? []),
+  );
   const everywhere = charactersInAll(texts);
   let tokenCount = 0;
   for (const [position, meta] of metadata.entries()) {
@@ -140,15 +157,22 @@ export async function buildSearchIndex(dist: string, reportsFolder: string): Pro
   // Only the search API is used, on the main thread (noWorker): the UI bundles and the worker
   // Pagefind writes are 450 KB nobody loads.
   for (const name of readdirSync(pagefindFolder)) {
-    if (/^pagefind-(component-ui|modular-ui|ui|highlight|worker)\./.test(name)) rmSync(join(pagefindFolder, name));
+    if (/^pagefind-(component-ui|modular-ui|ui|highlight|worker)\./.test(name))
+      rmSync(join(pagefindFolder, name));
   }
   const fragmentIds = readFragmentIds(pagefindFolder);
 
   const searchFolder = join(dist, 'search');
   mkdirSync(join(searchFolder, 'reports'), { recursive: true });
   const shardJson = shards.map((shard) => JSON.stringify(shard));
-  const version = createHash('sha256').update(shardJson.join('\n')).update(JSON.stringify(metadata)).digest('hex').slice(0, 12);
-  shards.forEach((shard, position) => writeFileSync(join(searchFolder, 'reports', `${shard.id}.json`), shardJson[position] ?? ''));
+  const version = createHash('sha256')
+    .update(shardJson.join('\n'))
+    .update(JSON.stringify(metadata))
+    .digest('hex')
+    .slice(0, 12);
+  shards.forEach((shard, position) =>
+    writeFileSync(join(searchFolder, 'reports', `${shard.id}.json`), shardJson[position] ?? ''),
+  );
 
   const reports: SearchReport[] = metadata.map((meta) => {
     const pagefindId = fragmentIds.get(`/reports/${meta.id}/`);
@@ -179,10 +203,18 @@ export async function buildSearchIndex(dist: string, reportsFolder: string): Pro
   return { reports: reports.length, tokens: tokenCount, everywhere: everywhere.length };
 }
 
+/** One line saying what the index stage wrote. */
+export function describeSearchIndex(
+  summary: Awaited<ReturnType<typeof buildSearchIndex>>,
+  dist: string,
+): string {
+  return (
+    `search index: ${summary.reports} reports, ${summary.tokens} character words ` +
+    `(${summary.everywhere} characters found in every report left out) → ${dist}/pagefind, ${dist}/search`
+  );
+}
+
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const dist = process.env.SEARCH_DIST ?? 'dist';
-  const summary = await buildSearchIndex(dist, 'content/reports');
-  console.log(
-    `search index: ${summary.reports} reports, ${summary.tokens} character words (${summary.everywhere} characters found in every report left out) → ${dist}/pagefind, ${dist}/search`,
-  );
+  console.log(describeSearchIndex(await buildSearchIndex(dist, 'content/reports'), dist));
 }

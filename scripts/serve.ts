@@ -10,6 +10,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { pathToFileURL } from 'node:url';
+import { CONTENT_SECURITY_POLICY } from '../src/lib/csp.ts';
 
 export interface ServeOptions {
   /** Folder with the built site (usually `dist`). */
@@ -27,11 +28,6 @@ export interface RunningServer {
   url: string;
   close(): Promise<void>;
 }
-
-/** The policy every page is served with; `'wasm-unsafe-eval'` is needed by Pagefind's WebAssembly. */
-export const CONTENT_SECURITY_POLICY =
-  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; " +
-  "connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
 const MIME_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -57,7 +53,9 @@ export function mimeTypeOf(fileName: string): string {
 
 /** True for responses worth compressing (text formats and WebAssembly). */
 export function isCompressible(mimeType: string): boolean {
-  return /^(text\/|application\/(json|javascript|xml|wasm|x-bibtex|x-research|manifest))|image\/svg/.test(mimeType);
+  return /^(text\/|application\/(json|javascript|xml|wasm|x-bibtex|x-research|manifest))|image\/svg/.test(
+    mimeType,
+  );
 }
 
 /** Normalises a base path to the `/…/` form. */
@@ -126,7 +124,9 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       'Content-Type': type,
       'Content-Security-Policy': CONTENT_SECURITY_POLICY,
       'X-Content-Type-Options': 'nosniff',
-      'Cache-Control': file.includes(`${sep}_astro${sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache',
+      'Cache-Control': file.includes(`${sep}_astro${sep}`)
+        ? 'public, max-age=31536000, immutable'
+        : 'no-cache',
       Vary: 'Accept-Encoding',
     };
     const acceptsGzip = /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''));

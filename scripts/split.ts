@@ -21,7 +21,9 @@ const sourceDir = path.join(root, 'content', 'source');
  */
 export async function main(argv: readonly string[] = process.argv.slice(2)): Promise<number> {
   const outIndex = argv.indexOf('--out');
-  const outDir = path.resolve(outIndex >= 0 ? (argv[outIndex + 1] ?? '.') : path.join(root, 'content'));
+  const outDir = path.resolve(
+    outIndex >= 0 ? (argv[outIndex + 1] ?? '.') : path.join(root, 'content'),
+  );
   const positional = argv.filter((_, index) => index !== outIndex && index !== outIndex + 1);
   const sourceFile = positional[0] ? path.resolve(positional[0]) : await findSource();
   const bytes = new Uint8Array(await readFile(sourceFile));
@@ -29,36 +31,46 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
   if (!result.ok) {
     printMessages('warning', result.warnings);
     printMessages('error', result.errors);
-    console.error(`split: ${result.errors.length} problem(s); ${path.relative(root, outDir) || '.'}/reports/ left as it was.`);
+    console.error(
+      `split: ${result.errors.length} problem(s); ${path.relative(root, outDir) || '.'}/reports/ left as it was.`,
+    );
     return 1;
   }
   // Other builds may be reading (or splitting into) the same folder; an unchanged output is left alone.
   const upToDate = await isUpToDate(result, outDir);
   if (!upToDate) await writeOutput(result, outDir);
   console.log(formatSummary(result.reports));
-  if (result.warnings.length > 0) console.log(`\n${result.warnings.map((warning) => `warning: ${warning.message}`).join('\n')}`);
+  if (result.warnings.length > 0)
+    console.log(`\n${result.warnings.map((warning) => `warning: ${warning.message}`).join('\n')}`);
   const action = upToDate ? 'already up to date' : 'written';
-  console.log(`\n${result.reports.length} reports ${action}, ${result.repairs.length} breaks repaired, ${result.warnings.length} warning(s).`);
+  console.log(
+    `\n${result.reports.length} reports ${action}, ${result.repairs.length} breaks repaired, ${result.warnings.length} warning(s).`,
+  );
   return 0;
 }
 
 /** The single .txt file in content/source/. */
 async function findSource(): Promise<string> {
   const files = (await readdir(sourceDir)).filter((file) => file.endsWith('.txt')).sort();
-  if (files.length !== 1) throw new Error(`expected one .txt file in content/source/, found ${files.length}`);
+  if (files.length !== 1)
+    throw new Error(`expected one .txt file in content/source/, found ${files.length}`);
   return path.join(sourceDir, files[0] as string);
 }
 
 /** Whether the output folder already holds exactly these files with exactly this content. */
 async function isUpToDate(result: SplitSuccess, contentDir: string): Promise<boolean> {
   const reportsDir = path.join(contentDir, 'reports');
-  if (!existsSync(reportsDir) || !existsSync(path.join(contentDir, 'publication.json'))) return false;
+  if (!existsSync(reportsDir) || !existsSync(path.join(contentDir, 'publication.json')))
+    return false;
   const names = (await readdir(reportsDir)).sort();
   if (names.join('\n') !== result.reports.map((report) => report.fileName).join('\n')) return false;
   for (const report of result.reports) {
-    if ((await readFile(path.join(reportsDir, report.fileName), 'utf8')) !== report.markdown) return false;
+    if ((await readFile(path.join(reportsDir, report.fileName), 'utf8')) !== report.markdown)
+      return false;
   }
-  return (await readFile(path.join(contentDir, 'publication.json'), 'utf8')) === result.publicationJson;
+  return (
+    (await readFile(path.join(contentDir, 'publication.json'), 'utf8')) === result.publicationJson
+  );
 }
 
 /** Writes every file into a sibling temporary folder, then swaps it in with renames (restoring the old folder if the swap fails). */
@@ -71,7 +83,8 @@ async function writeOutput(result: SplitSuccess, contentDir: string): Promise<vo
   const publicationTemp = path.join(contentDir, `.publication-${process.pid}.json`);
   let swapped = false;
   try {
-    for (const { fileName, markdown } of result.reports) await writeFile(path.join(staging, fileName), markdown);
+    for (const { fileName, markdown } of result.reports)
+      await writeFile(path.join(staging, fileName), markdown);
     await writeFile(publicationTemp, result.publicationJson);
     if (existsSync(reportsDir)) await rename(reportsDir, retired);
     await rename(staging, reportsDir);
@@ -79,7 +92,8 @@ async function writeOutput(result: SplitSuccess, contentDir: string): Promise<vo
     await rename(publicationTemp, publicationFile);
   } catch (error) {
     // Put the previous reports back, so a failed write never leaves the folder missing.
-    if (!swapped && existsSync(retired) && !existsSync(reportsDir)) await rename(retired, reportsDir);
+    if (!swapped && existsSync(retired) && !existsSync(reportsDir))
+      await rename(retired, reportsDir);
     await rm(publicationTemp, { force: true });
     await rm(staging, { recursive: true, force: true });
     throw error;
@@ -89,7 +103,8 @@ async function writeOutput(result: SplitSuccess, contentDir: string): Promise<vo
 }
 
 function printMessages(level: 'error' | 'warning', messages: readonly SplitMessage[]): void {
-  for (const message of messages) console.error(`${level === 'warning' ? 'warning: ' : ''}${message.message}`);
+  for (const message of messages)
+    console.error(`${level === 'warning' ? 'warning: ' : ''}${message.message}`);
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

@@ -26,7 +26,9 @@ const publication = defineCollection({
     try {
       text = await readFile(path, 'utf8');
     } catch {
-      throw new Error(`${path} is missing: run \`npm run split\` first (it derives it from the source).`);
+      throw new Error(
+        `${path} is missing: run \`npm run split\` first (it derives it from the source).`,
+      );
     }
     let data: Record<string, unknown>;
     try {

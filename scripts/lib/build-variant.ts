@@ -36,13 +36,24 @@ export interface VariantTimings {
 }
 
 /** Runs a command synchronously and returns how long it took; its output is dropped unless it fails. */
-export function timeCommand(command: string, args: string[], options: { cwd: string; env?: NodeJS.ProcessEnv }): number {
+export function timeCommand(
+  command: string,
+  args: string[],
+  options: { cwd: string; env?: NodeJS.ProcessEnv },
+): number {
   const start = performance.now();
   try {
-    execFileSync(command, args, { cwd: options.cwd, env: options.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
+    execFileSync(command, args, {
+      cwd: options.cwd,
+      env: options.env ?? process.env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      maxBuffer: 64 * 1024 * 1024,
+    });
   } catch (error) {
     const failure = error as { stdout?: Buffer; stderr?: Buffer; message: string };
-    throw new Error(`${command} ${args.join(' ')} failed:\n${failure.stdout ?? ''}${failure.stderr ?? failure.message}`);
+    throw new Error(
+      `${command} ${args.join(' ')} failed:\n${failure.stdout ?? ''}${failure.stderr ?? failure.message}`,
+    );
   }
   return performance.now() - start;
 }
@@ -56,7 +67,11 @@ export function timeCommand(command: string, args: string[], options: { cwd: str
 export function cleanBuildEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   const clean: NodeJS.ProcessEnv = {};
   for (const [name, value] of Object.entries(env)) {
-    if (['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'NODE_ENV'].includes(name) || name.startsWith('VITEST')) continue;
+    if (
+      ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'NODE_ENV'].includes(name) ||
+      name.startsWith('VITEST')
+    )
+      continue;
     clean[name] = value;
   }
   return clean;
@@ -69,19 +84,38 @@ export function cleanBuildEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
 export function buildVariant(options: VariantOptions): VariantTimings {
   const root = resolve(options.root ?? process.cwd());
   const outDir = resolve(root, options.outDir);
-  if (outDir === join(root, 'dist')) throw new Error('buildVariant never builds into dist/; use npm run build');
-  if (!outDir.startsWith(root + sep)) throw new Error(`buildVariant builds inside the project only, not into ${outDir}`);
+  if (outDir === join(root, 'dist'))
+    throw new Error('buildVariant never builds into dist/; use npm run build');
+  if (!outDir.startsWith(root + sep))
+    throw new Error(`buildVariant builds inside the project only, not into ${outDir}`);
   rmSync(outDir, { recursive: true, force: true });
-  const cacheDir = options.reuseCache ? undefined : mkdtempSync(join(tmpdir(), 'xinfeng-astro-cache-'));
-  const env: NodeJS.ProcessEnv = { ...cleanBuildEnv(process.env), ASTRO_TELEMETRY_DISABLED: '1', BASE_PATH: options.base ?? '/' };
+  const cacheDir = options.reuseCache
+    ? undefined
+    : mkdtempSync(join(tmpdir(), 'xinfeng-astro-cache-'));
+  const env: NodeJS.ProcessEnv = {
+    ...cleanBuildEnv(process.env),
+    ASTRO_TELEMETRY_DISABLED: '1',
+    BASE_PATH: options.base ?? '/',
+  };
   // The programmatic API is the only way to give Astro a private cache folder; the inline config
   // is merged over astro.config.mjs, which still reads BASE_PATH itself.
-  const inlineConfig = JSON.stringify({ root, outDir, logLevel: 'error', ...(cacheDir ? { cacheDir } : {}) });
+  const inlineConfig = JSON.stringify({
+    root,
+    outDir,
+    logLevel: 'error',
+    ...(cacheDir ? { cacheDir } : {}),
+  });
   const astroScript = `import { build } from 'astro'; await build(${inlineConfig});`;
   try {
-    const astro = timeCommand(process.execPath, ['--input-type=module', '-e', astroScript], { cwd: root, env });
+    const astro = timeCommand(process.execPath, ['--input-type=module', '-e', astroScript], {
+      cwd: root,
+      env,
+    });
     // The index script reads its target from SEARCH_DIST (default dist/).
-    const index = timeCommand('npx', ['tsx', 'scripts/build-search-index.ts'], { cwd: root, env: { ...env, SEARCH_DIST: outDir } });
+    const index = timeCommand('npx', ['tsx', 'scripts/build-search-index.ts'], {
+      cwd: root,
+      env: { ...env, SEARCH_DIST: outDir },
+    });
     return { astro, index };
   } finally {
     if (cacheDir) rmSync(cacheDir, { recursive: true, force: true });

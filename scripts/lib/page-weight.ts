@@ -103,7 +103,11 @@ export async function findStaticImports(code: string, moduleUrl: URL): Promise<s
  * static imports, and sums the gzipped sizes. Throws when a referenced same-origin file is missing,
  * because a budget computed over a broken page would be meaningless.
  */
-export async function measurePageWeight(distDir: string, base: string, pagePath: string): Promise<PageWeight> {
+export async function measurePageWeight(
+  distDir: string,
+  base: string,
+  pagePath: string,
+): Promise<PageWeight> {
   const origin = 'http://site.invalid';
   const normalisedBase = normaliseBase(base);
   const readSite = (urlPath: string): Buffer => {
@@ -120,10 +124,14 @@ export async function measurePageWeight(distDir: string, base: string, pagePath:
   const html = readSite(pageUrl.pathname);
   add('html', pageUrl.pathname, html);
   const references = findInitialReferences(html.toString('utf8'), pageUrl);
-  const foreign = [...references.stylesheets, ...references.scripts].filter((href) => new URL(href).origin !== origin);
-  if (foreign.length > 0) throw new Error(`${pagePath} references other origins: ${foreign.join(', ')}`);
+  const foreign = [...references.stylesheets, ...references.scripts].filter(
+    (href) => new URL(href).origin !== origin,
+  );
+  if (foreign.length > 0)
+    throw new Error(`${pagePath} references other origins: ${foreign.join(', ')}`);
 
-  for (const href of references.stylesheets) add('css', new URL(href).pathname, readSite(new URL(href).pathname));
+  for (const href of references.stylesheets)
+    add('css', new URL(href).pathname, readSite(new URL(href).pathname));
   const queue = [...references.scripts];
   const seen = new Set<string>();
   while (queue.length > 0) {
@@ -138,7 +146,13 @@ export async function measurePageWeight(distDir: string, base: string, pagePath:
 
   const gzip: Record<ResourceKind, number> = { html: 0, css: 0, js: 0 };
   for (const resource of resources) gzip[resource.kind] += resource.gzipBytes;
-  return { urlPath: pageUrl.pathname, resources, gzip, gzipTotal: gzip.html + gzip.css + gzip.js, requests: resources.length };
+  return {
+    urlPath: pageUrl.pathname,
+    resources,
+    gzip,
+    gzipTotal: gzip.html + gzip.css + gzip.js,
+    requests: resources.length,
+  };
 }
 
 /**
@@ -161,7 +175,8 @@ export function listHtmlFiles(distDir: string): string[] {
     for (const entry of readdirSync(folder, { withFileTypes: true })) {
       const path = join(folder, entry.name);
       if (entry.isDirectory()) walk(path);
-      else if (entry.name.endsWith('.html')) files.push(relative(distDir, path).split(sep).join('/'));
+      else if (entry.name.endsWith('.html'))
+        files.push(relative(distDir, path).split(sep).join('/'));
     }
   };
   walk(distDir);

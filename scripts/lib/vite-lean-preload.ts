@@ -22,8 +22,12 @@ export const LEAN_PRELOAD_SOURCE = 'export const __vitePreload = (load) => load(
  * `import{_ as X}from"./preload-helper.….js";`; if any importer does not, nothing is changed.
  */
 export function inlineLeanPreload(bundle: OutputBundle): void {
-  const chunks = Object.values(bundle).filter((output): output is OutputChunk => output.type === 'chunk');
-  const helper = chunks.find((chunk) => chunk.moduleIds.length === 1 && chunk.moduleIds[0] === PRELOAD_HELPER_ID);
+  const chunks = Object.values(bundle).filter(
+    (output): output is OutputChunk => output.type === 'chunk',
+  );
+  const helper = chunks.find(
+    (chunk) => chunk.moduleIds.length === 1 && chunk.moduleIds[0] === PRELOAD_HELPER_ID,
+  );
   if (!helper || helper.isEntry || helper.isDynamicEntry) return;
   const name = helper.fileName.slice(helper.fileName.lastIndexOf('/') + 1).replace(/[.$]/g, '\\$&');
   const importLine = new RegExp(`import\\{_ as ([\\w$]+)\\}from"\\./${name}";`);
@@ -51,7 +55,8 @@ export function findLazyStylesheets(bundle: OutputBundle): string[] {
     const chunk = chunks.get(file);
     if (!chunk || seen.has(file)) continue;
     seen.add(file);
-    for (const css of (chunk as { viteMetadata?: { importedCss: Set<string> } }).viteMetadata?.importedCss ?? []) {
+    for (const css of (chunk as { viteMetadata?: { importedCss: Set<string> } }).viteMetadata
+      ?.importedCss ?? []) {
       stylesheets.add(css);
     }
     lazy.push(...chunk.imports);
@@ -75,14 +80,14 @@ export default function viteLeanPreload(): Plugin {
       // After Vite's import analysis has written its final calls into the chunks.
       order: 'post',
       handler(_options, bundle) {
-      const stylesheets = findLazyStylesheets(bundle);
-      if (stylesheets.length > 0) {
-        this.error(
-          `lazy-css: code loaded by import() brings stylesheets (${stylesheets.join(', ')}) that ` +
-            'scripts/lib/vite-lean-preload.ts does not load; import them from the page instead',
-        );
-      }
-      inlineLeanPreload(bundle);
+        const stylesheets = findLazyStylesheets(bundle);
+        if (stylesheets.length > 0) {
+          this.error(
+            `lazy-css: code loaded by import() brings stylesheets (${stylesheets.join(', ')}) that ` +
+              'scripts/lib/vite-lean-preload.ts does not load; import them from the page instead',
+          );
+        }
+        inlineLeanPreload(bundle);
       },
     },
   };

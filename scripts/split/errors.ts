@@ -44,8 +44,17 @@ export class SplitMessage extends Error {
   readonly found: string;
   readonly fatal: boolean;
 
-  constructor(options: { file: string; line: number; ruleId: RuleId; expected: string; found: string; fatal: boolean }) {
-    super(`${options.file}:${options.line} ${options.ruleId}: expected ${options.expected}, found ${options.found}`);
+  constructor(options: {
+    file: string;
+    line: number;
+    ruleId: RuleId;
+    expected: string;
+    found: string;
+    fatal: boolean;
+  }) {
+    super(
+      `${options.file}:${options.line} ${options.ruleId}: expected ${options.expected}, found ${options.found}`,
+    );
     this.name = 'SplitMessage';
     this.file = options.file;
     this.line = options.line;
@@ -67,12 +76,16 @@ export class Problems {
 
   /** Records a problem that stops the run. */
   fail(line: number, ruleId: RuleId, expected: string, found: string): void {
-    this.messages.push(new SplitMessage({ file: this.file, line, ruleId, expected, found, fatal: true }));
+    this.messages.push(
+      new SplitMessage({ file: this.file, line, ruleId, expected, found, fatal: true }),
+    );
   }
 
   /** Records an oddity that does not stop the run. */
   warn(line: number, ruleId: RuleId, expected: string, found: string): void {
-    this.messages.push(new SplitMessage({ file: this.file, line, ruleId, expected, found, fatal: false }));
+    this.messages.push(
+      new SplitMessage({ file: this.file, line, ruleId, expected, found, fatal: false }),
+    );
   }
 
   /** Whether any fatal problem has been recorded. */

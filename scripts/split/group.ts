@@ -31,13 +31,23 @@ export interface GroupResult {
 }
 
 /** Locates every entry's report after the table of contents and builds the report models. */
-export function groupReports(lines: readonly SourceLine[], entries: readonly TocEntry[], bodyStart: number, problems: Problems): GroupResult {
+export function groupReports(
+  lines: readonly SourceLine[],
+  entries: readonly TocEntry[],
+  bodyStart: number,
+  problems: Problems,
+): GroupResult {
   const headers = locateHeaders(lines, entries, bodyStart, problems);
   // Every line after the first title belongs to some report; only text before it could be dropped unseen.
   const firstTitle = headers[0]?.start ?? lines.length;
   const stray = lines.slice(bodyStart, firstTitle).find((line) => line.text.trim() !== '');
   if (stray && headers.length > 0) {
-    problems.fail(stray.number, 'text-before-first-report', `the title of report 1 right after the table of contents`, quote(stray.text.trim()));
+    problems.fail(
+      stray.number,
+      'text-before-first-report',
+      `the title of report 1 right after the table of contents`,
+      quote(stray.text.trim()),
+    );
   }
   const reports: Report[] = [];
   let trailer: SourceLine[] = [];
@@ -55,7 +65,12 @@ export function groupReports(lines: readonly SourceLine[], entries: readonly Toc
 }
 
 /** Finds the title of every entry, in order; an entry whose title never appears is an error. */
-function locateHeaders(lines: readonly SourceLine[], entries: readonly TocEntry[], bodyStart: number, problems: Problems): HeaderPosition[] {
+function locateHeaders(
+  lines: readonly SourceLine[],
+  entries: readonly TocEntry[],
+  bodyStart: number,
+  problems: Problems,
+): HeaderPosition[] {
   const headers: HeaderPosition[] = [];
   let from = bodyStart;
   for (const entry of entries) {
@@ -68,16 +83,31 @@ function locateHeaders(lines: readonly SourceLine[], entries: readonly TocEntry[
     const earlier = findTitle(lines, compactKey(entry.title), bodyStart, from);
     if (earlier) {
       const line = lines[earlier.start] as SourceLine;
-      problems.fail(line.number, 'report-out-of-order', `report ${entry.order} ${quote(entry.title)} after report ${headers.length}`, `it before report ${headers.length}`);
+      problems.fail(
+        line.number,
+        'report-out-of-order',
+        `report ${entry.order} ${quote(entry.title)} after report ${headers.length}`,
+        `it before report ${headers.length}`,
+      );
     } else {
-      problems.fail(entry.line, 'toc-entry-without-report', `a report titled ${quote(entry.title)} after the table of contents`, 'no such title');
+      problems.fail(
+        entry.line,
+        'toc-entry-without-report',
+        `a report titled ${quote(entry.title)} after the table of contents`,
+        'no such title',
+      );
     }
   }
   return headers;
 }
 
 /** Finds 1–3 consecutive non-blank lines (blank lines between allowed) whose text, ignoring whitespace, is the title. */
-function findTitle(lines: readonly SourceLine[], key: string, from: number, to: number): { start: number; afterTitle: number } | undefined {
+function findTitle(
+  lines: readonly SourceLine[],
+  key: string,
+  from: number,
+  to: number,
+): { start: number; afterTitle: number } | undefined {
   for (let start = nextNonBlank(lines, from); start < to; start = nextNonBlank(lines, start + 1)) {
     let joined = '';
     let cursor = start;
@@ -107,7 +137,12 @@ function buildReport(
   if (subtitleMatch) {
     const printed = normaliseSpacing(subtitleMatch[1] ?? '');
     if (entry.subtitle && compactKey(entry.subtitle) !== compactKey(printed)) {
-      problems.warn(lines[cursor]?.number ?? 0, 'subtitle-mismatch', `the subtitle of the table of contents ${quote(entry.subtitle)}`, quote(printed));
+      problems.warn(
+        lines[cursor]?.number ?? 0,
+        'subtitle-mismatch',
+        `the subtitle of the table of contents ${quote(entry.subtitle)}`,
+        quote(printed),
+      );
     }
     subtitle = printed;
     cursor = nextNonBlank(lines, cursor + 1);
@@ -128,7 +163,12 @@ function buildReport(
   const { body, authors, trailer, bodyLines } = splitRegion(region, entry, isLast, problems);
   const { blocks, repairs, unjoined } = repairBlocks(body);
   if (blocks.length === 0) {
-    problems.fail(unitLine.number, 'empty-report', `the body of report ${entry.order} after its unit line`, isLast ? 'the end of the file' : 'the next report');
+    problems.fail(
+      unitLine.number,
+      'empty-report',
+      `the body of report ${entry.order} after its unit line`,
+      isLast ? 'the end of the file' : 'the next report',
+    );
     return undefined;
   }
   reportUnjoined(unjoined, blocks, isLast, problems);
@@ -176,43 +216,77 @@ function splitRegion(
     if (after && looksLikeReportHeader(blocks, authorsIndex + 1)) {
       reportWithoutEntry(after, problems);
     } else if (after) {
-      problems.fail(after.lines[0] ?? 0, 'text-after-authors', `the next report's title after the authors line of report ${entry.order}`, quote(after.text));
+      problems.fail(
+        after.lines[0] ?? 0,
+        'text-after-authors',
+        `the next report's title after the authors line of report ${entry.order}`,
+        quote(after.text),
+      );
     }
   }
   const body = blocks.filter((block) => block.kind !== 'authors');
-  const authorLines = new Set(blocks.filter((block) => block.kind === 'authors').flatMap((block) => block.lines));
+  const authorLines = new Set(
+    blocks.filter((block) => block.kind === 'authors').flatMap((block) => block.lines),
+  );
   blocks.slice(0, authorsIndex).forEach((block, index) => {
     if (block.kind !== 'authors') return;
     const after = blocks[index + 1];
     // An authors line followed by a title and a unit is the end of a report the table of contents does not list.
     if (after && looksLikeReportHeader(blocks, index + 1)) reportWithoutEntry(after, problems);
-    else problems.fail(block.lines[0] ?? 0, 'stray-authors-line', 'one authors line at the end of the report', quote(block.text));
+    else
+      problems.fail(
+        block.lines[0] ?? 0,
+        'stray-authors-line',
+        'one authors line at the end of the report',
+        quote(block.text),
+      );
   });
-  return { body, authors, trailer, bodyLines: content.filter((line) => !authorLines.has(line.number)) };
+  return {
+    body,
+    authors,
+    trailer,
+    bodyLines: content.filter((line) => !authorLines.has(line.number)),
+  };
 }
 
 /** Whether the blocks from `start` read like a report header: 1–3 title lines (a `——` subtitle allowed), then a unit line. */
 function looksLikeReportHeader(blocks: readonly Block[], start: number): boolean {
   for (let index = start; index < Math.min(blocks.length, start + 4); index += 1) {
     const block = blocks[index] as Block;
-    if (index > start && UNIT_LINE.test(block.text) && !hasClausePunctuation(block.text)) return true;
+    if (index > start && UNIT_LINE.test(block.text) && !hasClausePunctuation(block.text))
+      return true;
     if (block.kind !== 'paragraph' || endsSentence(block.text)) return false;
   }
   return false;
 }
 
 function reportWithoutEntry(title: Block, problems: Problems): void {
-  problems.fail(title.lines[0] ?? 0, 'report-without-toc-entry', `a table-of-contents entry for the report titled ${quote(title.text)}`, 'none');
+  problems.fail(
+    title.lines[0] ?? 0,
+    'report-without-toc-entry',
+    `a table-of-contents entry for the report titled ${quote(title.text)}`,
+    'none',
+  );
 }
 
 /** A paragraph still ending mid-sentence is a warning, except at the very end of the file, where it means the file was cut. */
-function reportUnjoined(unjoined: readonly Block[], blocks: readonly Block[], isLast: boolean, problems: Problems): void {
+function reportUnjoined(
+  unjoined: readonly Block[],
+  blocks: readonly Block[],
+  isLast: boolean,
+  problems: Problems,
+): void {
   const last = blocks[blocks.length - 1];
   for (const block of unjoined) {
     const line = block.lines[block.lines.length - 1] ?? 0;
     const ending = `"…${[...block.text].slice(-12).join('')}"`;
     if (isLast && block === last) {
-      problems.fail(line, 'truncated-input', 'the last report to end with a complete sentence', `${ending} at the end of the file`);
+      problems.fail(
+        line,
+        'truncated-input',
+        'the last report to end with a complete sentence',
+        `${ending} at the end of the file`,
+      );
     } else {
       problems.warn(line, 'unjoined-cut', 'a paragraph to end with a complete sentence', ending);
     }
@@ -221,6 +295,12 @@ function reportUnjoined(unjoined: readonly Block[], blocks: readonly Block[], is
 
 function toBodyNode(block: Block): BodyNode {
   if (block.kind === 'section') return { type: 'section', text: block.text, lines: block.lines };
-  if (block.kind === 'subsection') return { type: 'subsection', text: block.text, lines: block.lines };
-  return { type: 'paragraph', text: block.text, numbered: block.kind === 'numbered', lines: block.lines };
+  if (block.kind === 'subsection')
+    return { type: 'subsection', text: block.text, lines: block.lines };
+  return {
+    type: 'paragraph',
+    text: block.text,
+    numbered: block.kind === 'numbered',
+    lines: block.lines,
+  };
 }

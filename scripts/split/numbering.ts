@@ -26,19 +26,53 @@ export function checkNumbering(report: Report, problems: Problems): void {
       section += 1;
       subsection = 0;
       item = 0;
-      expectPrefix(new RegExp(`^${toChineseNumeral(section)}、`), `"${toChineseNumeral(section)}、…"`, node.text, line, report, problems);
+      expectPrefix(
+        new RegExp(`^${toChineseNumeral(section)}、`),
+        `"${toChineseNumeral(section)}、…"`,
+        node.text,
+        line,
+        report,
+        problems,
+      );
     } else if (node.type === 'subsection') {
       subsection += 1;
       item = 0;
       const numeral = toChineseNumeral(subsection);
-      expectPrefix(new RegExp(`^[（(]${numeral}[）)]`), `"（${numeral}）…"`, node.text, line, report, problems);
+      expectPrefix(
+        new RegExp(`^[（(]${numeral}[）)]`),
+        `"（${numeral}）…"`,
+        node.text,
+        line,
+        report,
+        problems,
+      );
     } else if (node.numbered) {
       item += 1;
-      expectPrefix(new RegExp(`^${item}[.．](?!\\d)`), `"${item}. …"`, node.text, line, report, problems);
+      expectPrefix(
+        new RegExp(`^${item}[.．](?!\\d)`),
+        `"${item}. …"`,
+        node.text,
+        line,
+        report,
+        problems,
+      );
     }
   }
 }
 
-function expectPrefix(pattern: RegExp, expected: string, text: string, line: number, report: Report, problems: Problems): void {
-  if (!pattern.test(text)) problems.warn(line, 'numbering-sequence', `${expected} next in report ${report.id}`, quote(text, 12));
+function expectPrefix(
+  pattern: RegExp,
+  expected: string,
+  text: string,
+  line: number,
+  report: Report,
+  problems: Problems,
+): void {
+  if (!pattern.test(text))
+    problems.warn(
+      line,
+      'numbering-sequence',
+      `${expected} next in report ${report.id}`,
+      quote(text, 12),
+    );
 }

@@ -30,7 +30,12 @@ const FIELD_LABELS: Record<string, keyof Publication> = {
 };
 
 /** Parses the masthead lines (everything before `目录`) and checks the back-cover credit against it. */
-export function parsePublication(masthead: readonly SourceLine[], trailer: readonly SourceLine[], tocLine: number, problems: Problems): Publication | undefined {
+export function parsePublication(
+  masthead: readonly SourceLine[],
+  trailer: readonly SourceLine[],
+  tocLine: number,
+  problems: Problems,
+): Publication | undefined {
   const content = masthead.filter((line) => line.text.trim() !== '');
   const fields = new Map<string, SourceLine[]>();
   const committee: CommitteeRole[] = [];
@@ -64,7 +69,13 @@ export function parsePublication(masthead: readonly SourceLine[], trailer: reado
     if (inCommittee && role && previousLabel === role.role) role.names.push(...splitNames(text));
   });
 
-  const missing = (label: string): void => problems.fail(tocLine, 'missing-masthead-field', `"${label}：…" in the masthead before "目录"`, 'no such line');
+  const missing = (label: string): void =>
+    problems.fail(
+      tocLine,
+      'missing-masthead-field',
+      `"${label}：…" in the masthead before "目录"`,
+      'no such line',
+    );
   const field = (label: string): string => {
     const values = fields.get(label);
     if (!values || values.length === 0) {
@@ -90,15 +101,28 @@ export function parsePublication(masthead: readonly SourceLine[], trailer: reado
   const lastPermit = permits[permits.length - 1];
   if (firstPermit && lastPermit && compactKey(firstPermit.text) !== compactKey(lastPermit.text)) {
     // The cover and the colophon print different permit numbers; the colophon is kept.
-    problems.warn(lastPermit.number, 'permit-mismatch', `the permit number of line ${firstPermit.number} ${quote(firstPermit.text)}`, quote(lastPermit.text));
+    problems.warn(
+      lastPermit.number,
+      'permit-mismatch',
+      `the permit number of line ${firstPermit.number} ${quote(firstPermit.text)}`,
+      quote(lastPermit.text),
+    );
   }
 
   const credit = CREDIT.exec(field('封底摄影'));
-  const coverPhoto = { title: credit?.[1] ?? '', photographer: normaliseSpacing(credit?.[2] ?? '') };
+  const coverPhoto = {
+    title: credit?.[1] ?? '',
+    photographer: normaliseSpacing(credit?.[2] ?? ''),
+  };
   for (const line of trailer) {
     const back = CREDIT.exec(line.text.trim());
     if (back && compactKey(back[2] ?? '') !== compactKey(coverPhoto.photographer)) {
-      problems.warn(line.number, 'photographer-mismatch', `the photographer of the masthead ${quote(coverPhoto.photographer)}`, quote(normaliseSpacing(back[2] ?? '')));
+      problems.warn(
+        line.number,
+        'photographer-mismatch',
+        `the photographer of the masthead ${quote(coverPhoto.photographer)}`,
+        quote(normaliseSpacing(back[2] ?? '')),
+      );
     }
   }
 

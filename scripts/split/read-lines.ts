@@ -14,9 +14,19 @@ export function decodeSource(bytes: Uint8Array, problems: Problems): string | un
     const line = countLines(bytes, bad.offset);
     if (bad.atEnd) {
       // A multi-byte character cut at the very end means the file was cut short, not mis-encoded.
-      problems.fail(line, 'truncated-input', 'the file to end with a complete UTF-8 character', `a cut ${bad.length}-byte sequence at byte ${bad.offset}`);
+      problems.fail(
+        line,
+        'truncated-input',
+        'the file to end with a complete UTF-8 character',
+        `a cut ${bad.length}-byte sequence at byte ${bad.offset}`,
+      );
     } else {
-      problems.fail(line, 'not-utf8', 'UTF-8 text', `byte 0x${(bytes[bad.offset] ?? 0).toString(16).padStart(2, '0')} at byte ${bad.offset}`);
+      problems.fail(
+        line,
+        'not-utf8',
+        'UTF-8 text',
+        `byte 0x${(bytes[bad.offset] ?? 0).toString(16).padStart(2, '0')} at byte ${bad.offset}`,
+      );
     }
     return undefined;
   }
@@ -35,7 +45,12 @@ export function splitLines(text: string): SourceLine[] {
 export function checkNotEmpty(lines: readonly SourceLine[], problems: Problems): boolean {
   const first = lines.find((line) => line.text.trim() !== '');
   if (first) return true;
-  problems.fail(1, 'empty-file', 'the text of the compendium', `${lines.length <= 1 ? 'an empty file' : `${lines.length} blank lines`}`);
+  problems.fail(
+    1,
+    'empty-file',
+    'the text of the compendium',
+    `${lines.length <= 1 ? 'an empty file' : `${lines.length} blank lines`}`,
+  );
   return false;
 }
 
@@ -50,10 +65,20 @@ function findInvalidUtf8(bytes: Uint8Array): InvalidSequence {
   let index = 0;
   while (index < bytes.length) {
     const lead = bytes[index] ?? 0;
-    const length = lead < 0x80 ? 1 : lead >= 0xc2 && lead <= 0xdf ? 2 : lead >= 0xe0 && lead <= 0xef ? 3 : lead >= 0xf0 && lead <= 0xf4 ? 4 : 0;
+    const length =
+      lead < 0x80
+        ? 1
+        : lead >= 0xc2 && lead <= 0xdf
+          ? 2
+          : lead >= 0xe0 && lead <= 0xef
+            ? 3
+            : lead >= 0xf0 && lead <= 0xf4
+              ? 4
+              : 0;
     if (length === 0) return { offset: index, length: 1, atEnd: false };
     for (let next = 1; next < length; next += 1) {
-      if (index + next >= bytes.length) return { offset: index, length: bytes.length - index, atEnd: true };
+      if (index + next >= bytes.length)
+        return { offset: index, length: bytes.length - index, atEnd: true };
       const byte = bytes[index + next] ?? 0;
       if ((byte & 0xc0) !== 0x80) return { offset: index, length: next, atEnd: false };
     }
@@ -78,7 +103,7 @@ function isValidSequence(bytes: Uint8Array, index: number, length: number): bool
 /** Counts the 1-based line a byte offset falls on. */
 function countLines(bytes: Uint8Array, offset: number): number {
   let line = 1;
-  for (let index = 0; index < offset && index < bytes.length; index += 1) if (bytes[index] === 0x0a) line += 1;
+  for (let index = 0; index < offset && index < bytes.length; index += 1)
+    if (bytes[index] === 0x0a) line += 1;
   return line;
 }
-

@@ -52,12 +52,21 @@ export function renderFrontmatter(fields: Record<string, unknown>): string {
   const document = new Document(fields);
   const authors = document.get('authors', true);
   if (isSeq(authors)) authors.flow = true;
-  return document.toString({ lineWidth: 0, flowCollectionPadding: false, defaultStringType: 'PLAIN', defaultKeyType: 'PLAIN' }).trimEnd();
+  return document
+    .toString({
+      lineWidth: 0,
+      flowCollectionPadding: false,
+      defaultStringType: 'PLAIN',
+      defaultKeyType: 'PLAIN',
+    })
+    .trimEnd();
 }
 
 /** Builds the mdast tree of a report: frontmatter, then `##`/`###` headings and paragraphs. */
 export function reportTree(report: Report): Root {
-  const children: RootContent[] = [{ type: 'yaml', value: renderFrontmatter(frontmatterOf(report)) }];
+  const children: RootContent[] = [
+    { type: 'yaml', value: renderFrontmatter(frontmatterOf(report)) },
+  ];
   for (const node of report.body) children.push(bodyNodeToMdast(node));
   return { type: 'root', children };
 }
@@ -70,7 +79,14 @@ export function renderReport(report: Report): string {
 /** The remark-stringify setup every generated file goes through, so output stays stable. */
 export function stringifyMarkdown(tree: Root): string {
   return unified()
-    .use(remarkStringify, { bullet: '-', emphasis: '_', strong: '*', fences: true, rule: '-', listItemIndent: 'one' })
+    .use(remarkStringify, {
+      bullet: '-',
+      emphasis: '_',
+      strong: '*',
+      fences: true,
+      rule: '-',
+      listItemIndent: 'one',
+    })
     .use(remarkFrontmatter, ['yaml'])
     .stringify(tree);
 }

@@ -34,7 +34,10 @@ export function repairBlocks(input: readonly Block[]): RepairResult {
       blocks.push({ ...block, lines: [...block.lines] });
     }
   }
-  const unjoined = blocks.filter((block) => (block.kind === 'paragraph' || block.kind === 'numbered') && !endsSentence(block.text));
+  const unjoined = blocks.filter(
+    (block) =>
+      (block.kind === 'paragraph' || block.kind === 'numbered') && !endsSentence(block.text),
+  );
   return { blocks, repairs, unjoined };
 }
 
@@ -52,7 +55,8 @@ export function continuesParagraph(previous: Block, next: Block): boolean {
 export function continuesHeading(previous: Block, next: Block): boolean {
   if (previous.kind !== 'section' && previous.kind !== 'subsection') return false;
   if (previous.lines.length > 1 || next.kind !== 'paragraph') return false;
-  if (endsSentence(previous.text) || endsSentence(next.text) || hasClausePunctuation(next.text)) return false;
+  if (endsSentence(previous.text) || endsSentence(next.text) || hasClausePunctuation(next.text))
+    return false;
   const tail = [...next.text].length;
   return tail <= MAX_HEADING_TAIL && [...previous.text].length + tail <= MAX_HEADING;
 }
@@ -64,7 +68,11 @@ export function joinText(left: string, right: string): string {
 }
 
 function joinBlocks(previous: Block, next: Block): Block {
-  return { kind: previous.kind, text: joinText(previous.text, next.text), lines: [...previous.lines, ...next.lines] };
+  return {
+    kind: previous.kind,
+    text: joinText(previous.text, next.text),
+    lines: [...previous.lines, ...next.lines],
+  };
 }
 
 function describeJoin(kind: Repair['kind'], previous: Block, next: Block): Repair {

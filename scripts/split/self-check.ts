@@ -20,28 +20,39 @@ export interface TextDifference {
 }
 
 /** Compares two texts, returning the first difference or undefined when they are equal. */
-export function compareTexts(expected: readonly string[], found: readonly string[]): TextDifference | undefined {
+export function compareTexts(
+  expected: readonly string[],
+  found: readonly string[],
+): TextDifference | undefined {
   const length = Math.min(expected.length, found.length);
   let index = 0;
   while (index < length && expected[index] === found[index]) index += 1;
   if (index === expected.length && index === found.length) return undefined;
-  const kind = found.length < expected.length ? 'lost' : found.length > expected.length ? 'duplicated' : 'changed';
+  const kind =
+    found.length < expected.length
+      ? 'lost'
+      : found.length > expected.length
+        ? 'duplicated'
+        : 'changed';
   return { kind, index };
 }
 
 /** Checks that the report's body lines and its model hold the same non-whitespace characters, in order. */
 export function checkCharacters(report: Report, problems: Problems): void {
   const source: Array<{ char: string; line: number }> = [];
-  for (const line of report.bodyLines) for (const char of line.text) if (!/\s/u.test(char)) source.push({ char, line: line.number });
+  for (const line of report.bodyLines)
+    for (const char of line.text) if (!/\s/u.test(char)) source.push({ char, line: line.number });
   const model: string[] = [];
-  for (const node of report.body) for (const char of node.text) if (!/\s/u.test(char)) model.push(char);
+  for (const node of report.body)
+    for (const char of node.text) if (!/\s/u.test(char)) model.push(char);
   const difference = compareTexts(
     source.map((entry) => entry.char),
     model,
   );
   if (!difference) return;
   const at = source[Math.min(difference.index, source.length - 1)];
-  const context = (chars: readonly string[]): string => quote(chars.slice(Math.max(0, difference.index - 6), difference.index + 6).join(''), 16);
+  const context = (chars: readonly string[]): string =>
+    quote(chars.slice(Math.max(0, difference.index - 6), difference.index + 6).join(''), 16);
   problems.fail(
     at?.line ?? report.headerLine,
     `self-check-${difference.kind}-character`,
@@ -60,9 +71,15 @@ export function checkMarkdown(report: Report, markdown: string, problems: Proble
   const tree = parseMarkdown(markdown);
   const [first, ...rest] = tree.children;
   const expectedFields = JSON.stringify(frontmatterOf(report));
-  const foundFields = first?.type === 'yaml' ? JSON.stringify(parseYaml(first.value)) : 'no frontmatter';
+  const foundFields =
+    first?.type === 'yaml' ? JSON.stringify(parseYaml(first.value)) : 'no frontmatter';
   if (foundFields !== expectedFields) {
-    problems.fail(report.headerLine, 'self-check-frontmatter-mismatch', `frontmatter ${quote(expectedFields, 60)}`, quote(foundFields, 60));
+    problems.fail(
+      report.headerLine,
+      'self-check-frontmatter-mismatch',
+      `frontmatter ${quote(expectedFields, 60)}`,
+      quote(foundFields, 60),
+    );
   }
   const count = Math.max(rest.length, report.body.length);
   for (let index = 0; index < count; index += 1) {
@@ -74,9 +91,22 @@ export function checkMarkdown(report: Report, markdown: string, problems: Proble
     const line = node?.lines[0] ?? report.headerLine;
     const difference = compareTexts([...expected], [...found]);
     // Only a block of the same kind holding plain text can have lost or gained characters; anything else is a Markdown mismatch.
-    const plain = node && parsed && sameShape(node, parsed) && 'children' in parsed && parsed.children.every((child) => child.type === 'text');
-    const rule = plain && difference && difference.kind !== 'changed' ? (`self-check-${difference.kind}-character` as const) : 'self-check-markdown-mismatch';
-    problems.fail(line, rule, `block ${index + 1} of report ${report.id} as ${quote(expected, 40)}`, quote(found, 40));
+    const plain =
+      node &&
+      parsed &&
+      sameShape(node, parsed) &&
+      'children' in parsed &&
+      parsed.children.every((child) => child.type === 'text');
+    const rule =
+      plain && difference && difference.kind !== 'changed'
+        ? (`self-check-${difference.kind}-character` as const)
+        : 'self-check-markdown-mismatch';
+    problems.fail(
+      line,
+      rule,
+      `block ${index + 1} of report ${report.id} as ${quote(expected, 40)}`,
+      quote(found, 40),
+    );
     // One mismatch shifts every later block; reporting them all would only repeat it.
     return;
   }
@@ -90,14 +120,17 @@ function describeModel(node: BodyNode): string {
 }
 
 function describeMdast(node: RootContent): string {
-  if (node.type === 'heading' && (node.depth === 2 || node.depth === 3)) return `h${node.depth}:${plainText(node.children)}`;
+  if (node.type === 'heading' && (node.depth === 2 || node.depth === 3))
+    return `h${node.depth}:${plainText(node.children)}`;
   if (node.type === 'paragraph') return `p:${plainText(node.children)}`;
   return `${node.type}:${'children' in node ? plainText(node.children as RootContent[]) : ''}`;
 }
 
 /** The text of inline content; any node besides plain text (emphasis from an unescaped `*`, a link) is marked, so it never passes. */
 function plainText(children: readonly RootContent[]): string {
-  return children.map((child) => (child.type === 'text' ? child.value : `⟦${child.type}⟧`)).join('');
+  return children
+    .map((child) => (child.type === 'text' ? child.value : `⟦${child.type}⟧`))
+    .join('');
 }
 
 function sameShape(node: BodyNode, parsed: RootContent): boolean {

@@ -24,7 +24,8 @@ export function formatSummary(reports: readonly SplitReport[]): string {
     String(counts.characters),
     String(report.repairs.length),
   ]);
-  const sum = (pick: (entry: SplitReport) => number): string => String(reports.reduce((total, entry) => total + pick(entry), 0));
+  const sum = (pick: (entry: SplitReport) => number): string =>
+    String(reports.reduce((total, entry) => total + pick(entry), 0));
   const total = [
     `合计 ${reports.length} 篇`,
     '',
@@ -36,7 +37,9 @@ export function formatSummary(reports: readonly SplitReport[]): string {
     sum((entry) => entry.report.repairs.length),
   ];
   const table = [header, ...rows, total];
-  const widths = header.map((_, column) => Math.max(...table.map((row) => displayWidth(row[column] ?? ''))));
+  const widths = header.map((_, column) =>
+    Math.max(...table.map((row) => displayWidth(row[column] ?? ''))),
+  );
   // Text columns align left, number columns right.
   const format = (row: string[]): string =>
     row

@@ -36,7 +36,12 @@ export function parseToc(lines: readonly SourceLine[], problems: Problems): Toc 
   if (headingIndex < 0) {
     // A final newline does not start another line worth counting.
     const total = lines.at(-1)?.text === '' ? lines.length - 1 : lines.length;
-    problems.fail(1, 'missing-toc', 'a line "目录" followed by the table of contents', `none in ${total} lines`);
+    problems.fail(
+      1,
+      'missing-toc',
+      'a line "目录" followed by the table of contents',
+      `none in ${total} lines`,
+    );
     return undefined;
   }
   const heading = lines[headingIndex] as SourceLine;
@@ -66,18 +71,37 @@ export function parseToc(lines: readonly SourceLine[], problems: Problems): Toc 
         unitLine ? quote(unitText) : 'the end of the file',
       );
       // Without a unit the entry still counts, so later entries keep their order numbers.
-      entries.push({ order: entries.length + 1, page, title, ...(subtitle ? { subtitle } : {}), unit: '', line: entryLine.number });
+      entries.push({
+        order: entries.length + 1,
+        page,
+        title,
+        ...(subtitle ? { subtitle } : {}),
+        unit: '',
+        line: entryLine.number,
+      });
       endIndex = cursor;
       index = unitLine && ENTRY.test(unitText) ? cursor : lines.length;
       continue;
     }
-    entries.push({ order: entries.length + 1, page, title, ...(subtitle ? { subtitle } : {}), unit: normaliseSpacing(unitText), line: entryLine.number });
+    entries.push({
+      order: entries.length + 1,
+      page,
+      title,
+      ...(subtitle ? { subtitle } : {}),
+      unit: normaliseSpacing(unitText),
+      line: entryLine.number,
+    });
     endIndex = cursor + 1;
     index = nextNonBlank(lines, cursor + 1);
   }
   if (entries.length === 0) {
     const found = lines[index];
-    problems.fail(found?.number ?? heading.number, 'empty-toc', 'an entry "- PAGE TITLE" after "目录"', found ? quote(found.text.trim()) : 'the end of the file');
+    problems.fail(
+      found?.number ?? heading.number,
+      'empty-toc',
+      'an entry "- PAGE TITLE" after "目录"',
+      found ? quote(found.text.trim()) : 'the end of the file',
+    );
     return undefined;
   }
   checkEntries(entries, problems);
@@ -90,12 +114,22 @@ function checkEntries(entries: readonly TocEntry[], problems: Problems): void {
   entries.forEach((entry, index) => {
     const previous = entries[index - 1];
     if (previous && entry.page <= previous.page) {
-      problems.fail(entry.line, 'toc-page-order', `a page after ${previous.page} (the start of report ${previous.order})`, `page ${entry.page}`);
+      problems.fail(
+        entry.line,
+        'toc-page-order',
+        `a page after ${previous.page} (the start of report ${previous.order})`,
+        `page ${entry.page}`,
+      );
     }
     const key = compactKey(entry.title);
     const first = seen.get(key);
     if (first) {
-      problems.fail(entry.line, 'duplicate-title', `a title different from report ${first.order} (line ${first.line})`, quote(entry.title));
+      problems.fail(
+        entry.line,
+        'duplicate-title',
+        `a title different from report ${first.order} (line ${first.line})`,
+        quote(entry.title),
+      );
     } else {
       seen.set(key, entry);
     }

@@ -76,9 +76,13 @@ export function escapeBibtex(text: string): string {
 /** Formats a BibTeX `@article` entry; a corporate author is double-braced so it is not split. */
 export function formatBibtex(source: CitationSource, key: string): string {
   const author =
-    source.authors.length > 0 ? source.authors.map(escapeBibtex).join(' and ') : `{${escapeBibtex(source.unit)}}`;
+    source.authors.length > 0
+      ? source.authors.map(escapeBibtex).join(' and ')
+      : `{${escapeBibtex(source.unit)}}`;
   const pages =
-    source.endPage !== undefined && source.endPage > source.page ? `${source.page}--${source.endPage}` : `${source.page}`;
+    source.endPage !== undefined && source.endPage > source.page
+      ? `${source.page}--${source.endPage}`
+      : `${source.page}`;
   const fields: [string, string][] = [
     ['author', author],
     ['title', escapeBibtex(formatFullTitle(source))],
@@ -111,7 +115,8 @@ export function formatRis(source: CitationSource): string {
     tag('IS', source.issue),
     tag('SP', source.page),
   );
-  if (source.endPage !== undefined && source.endPage > source.page) lines.push(tag('EP', source.endPage));
+  if (source.endPage !== undefined && source.endPage > source.page)
+    lines.push(tag('EP', source.endPage));
   lines.push(tag('LA', 'zh'));
   if (source.url) lines.push(tag('UR', source.url));
   lines.push('ER  - ');

@@ -10,7 +10,10 @@ import type { ReportMeta } from './reports.ts';
 /** Static paths of every report for a citation endpoint. */
 export async function citationPaths() {
   const reports = await loadReports();
-  return reports.map((entry) => ({ params: { id: entry.data.id }, props: { meta: toReportMeta(entry) } }));
+  return reports.map((entry) => ({
+    params: { id: entry.data.id },
+    props: { meta: toReportMeta(entry) },
+  }));
 }
 
 /** Renders a citation file for the report in `context.props`. */
@@ -20,6 +23,11 @@ export async function respondWithCitation(
   contentType: string,
 ): Promise<Response> {
   const { meta } = context.props as { meta: ReportMeta };
-  const source = buildCitationSource(meta, await loadPublication(), context.site, import.meta.env.BASE_URL);
+  const source = buildCitationSource(
+    meta,
+    await loadPublication(),
+    context.site,
+    import.meta.env.BASE_URL,
+  );
   return new Response(render(source, meta.id), { headers: { 'Content-Type': contentType } });
 }

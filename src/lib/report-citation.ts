@@ -19,7 +19,12 @@ export function issueWithoutYear(issue: string, year: number): string {
 }
 
 /** Assembles a CitationSource; `site` (the deployment URL, when known) adds the page URL. */
-export function buildCitationSource(report: ReportMeta, publication: CitedPublication, site?: URL, base = '/'): CitationSource {
+export function buildCitationSource(
+  report: ReportMeta,
+  publication: CitedPublication,
+  site?: URL,
+  base = '/',
+): CitationSource {
   return {
     title: report.title,
     subtitle: report.subtitle,

@@ -27,7 +27,10 @@ export function sortByOrder<T extends Pick<ReportMeta, 'order'>>(reports: readon
 }
 
 /** Finds the previous and next report of `id` in printed order. */
-export function findNeighbours<T extends Pick<ReportMeta, 'id' | 'order'>>(reports: readonly T[], id: string): Neighbours<T> {
+export function findNeighbours<T extends Pick<ReportMeta, 'id' | 'order'>>(
+  reports: readonly T[],
+  id: string,
+): Neighbours<T> {
   const sorted = sortByOrder(reports);
   const index = sorted.findIndex((report) => report.id === id);
   if (index < 0) return {};
@@ -64,6 +67,9 @@ export function withTrailingSlash(path: string): string {
 
 /** Builds a one-sentence page description from report metadata (for `<meta name="description">`). */
 export function describeReport(report: ReportMeta, journal: string, issueLabel: string): string {
-  const byline = report.authors.length > 0 ? `${report.unit}（执笔人：${formatAuthors(report.authors)}）` : report.unit;
+  const byline =
+    report.authors.length > 0
+      ? `${report.unit}（执笔人：${formatAuthors(report.authors)}）`
+      : report.unit;
   return `${formatFullTitle(report)}。${byline}，载《${journal}》${issueLabel}，${formatPageRange(report.page, report.endPage)}。`;
 }

@@ -28,7 +28,11 @@ export function listSections(markdown: string): SectionEntry[] {
   const entries: SectionEntry[] = [];
   for (const node of tree.children) {
     if (node.type !== 'heading' || (node.depth !== 2 && node.depth !== 3)) continue;
-    entries.push({ id: counter.heading(node.depth), depth: node.depth, text: toString(node).trim() });
+    entries.push({
+      id: counter.heading(node.depth),
+      depth: node.depth,
+      text: toString(node).trim(),
+    });
   }
   return entries;
 }

@@ -30,8 +30,16 @@ function wrapLeadIn(paragraph: Element): void {
     const parts = splitAfterFirstStop(child.value);
     if (!parts) continue;
     const [head, tail] = parts;
-    const leadChildren: ElementContent[] = [...paragraph.children.slice(0, index), { type: 'text', value: head } satisfies Text];
-    const lead: Element = { type: 'element', tagName: 'strong', properties: { className: ['lead'] }, children: leadChildren };
+    const leadChildren: ElementContent[] = [
+      ...paragraph.children.slice(0, index),
+      { type: 'text', value: head } satisfies Text,
+    ];
+    const lead: Element = {
+      type: 'element',
+      tagName: 'strong',
+      properties: { className: ['lead'] },
+      children: leadChildren,
+    };
     const rest: ElementContent[] = tail === '' ? [] : [{ type: 'text', value: tail }];
     paragraph.children = [lead, ...rest, ...paragraph.children.slice(index + 1)];
     return;

@@ -10,7 +10,10 @@ const PARAGRAPH_ID = /^p\d+(?:-\d+)*$/;
  * Builds the shareable absolute URL of an element from the address the page was opened at
  * (`location`: origin and path only, so a query such as `?hl=` is not passed on).
  */
-export function buildAbsoluteLink(location: Pick<Location, 'origin' | 'pathname'>, id: string): string {
+export function buildAbsoluteLink(
+  location: Pick<Location, 'origin' | 'pathname'>,
+  id: string,
+): string {
   return `${location.origin}${location.pathname}#${id}`;
 }
 
@@ -57,7 +60,10 @@ export type ReadingPlace = [heading: number, paragraph: number];
  * sticky header: the section is the last heading at or above the topmost visible element, the
  * paragraph the first visible one. Returns null when nothing is visible (keep the last place).
  */
-export function locateReading(headings: readonly boolean[], visible: Iterable<number>): ReadingPlace | null {
+export function locateReading(
+  headings: readonly boolean[],
+  visible: Iterable<number>,
+): ReadingPlace | null {
   const shown = [...visible].sort((a, b) => a - b);
   const top = shown[0];
   if (top === undefined) return null;

@@ -5,9 +5,18 @@
  * off. Without this script every link still works; it only adds. Kept small on purpose: a report
  * page may load 3 KB of gzipped JavaScript in all.
  */
-import { buildAbsoluteLink, excerpt, fallbackHash, idFromHash, locateReading, parsePosition, positionKey } from './links.ts';
+import {
+  buildAbsoluteLink,
+  excerpt,
+  fallbackHash,
+  idFromHash,
+  locateReading,
+  parsePosition,
+  positionKey,
+} from './links.ts';
 
-const $ = <T extends HTMLElement>(selector: string): T | null => document.querySelector<T>(selector);
+const $ = <T extends HTMLElement>(selector: string): T | null =>
+  document.querySelector<T>(selector);
 const body = $('.report-body');
 const reportId = $('[data-report-id]')?.dataset.reportId;
 const toast = $('.toast');
@@ -65,12 +74,19 @@ if (body && reportId) {
   // keyboard-focused button stays put, as moving the node would drop focus.
   const attach = (paragraph: Element | null | undefined): void => {
     // Re-inserting the button under the pointer would fire pointerover again, endlessly.
-    if (!paragraph || paragraph === paragraphButton.parentElement || paragraphButton.matches(':focus-visible')) return;
+    if (
+      !paragraph ||
+      paragraph === paragraphButton.parentElement ||
+      paragraphButton.matches(':focus-visible')
+    )
+      return;
     paragraph.append(paragraphButton);
     paragraphButton.hidden = false;
   };
   // pointerover: a mouse entering, or a finger touching (a tap or the start of a scroll).
-  body.addEventListener('pointerover', (event) => attach((event.target as Element).closest('p[id]')));
+  body.addEventListener('pointerover', (event) =>
+    attach((event.target as Element).closest('p[id]')),
+  );
 
   // Pressing the share button must not clear the selection it shares.
   shareButton.addEventListener('mousedown', (event) => event.preventDefault());
@@ -94,13 +110,16 @@ if (body && reportId) {
   document.addEventListener('click', (event) => {
     const target = event.target as Element;
     const permalink = target.closest<HTMLAnchorElement>('a.permalink');
-    const cited = document.getElementById(target.closest<HTMLElement>('[data-copy-target]')?.dataset.copyTarget ?? '');
+    const cited = document.getElementById(
+      target.closest<HTMLElement>('[data-copy-target]')?.dataset.copyTarget ?? '',
+    );
     // A plain click copies; modified clicks (new tab, …) keep their usual meaning.
     if (permalink && !(event.ctrlKey || event.metaKey || event.shiftKey || event.altKey)) {
       event.preventDefault();
       copy(buildAbsoluteLink(location, idFromHash(permalink.hash)));
     } else if (cited) copy(cited.textContent?.trim() ?? '', '引文已复制');
-    else if (target === paragraphButton) copy(buildAbsoluteLink(location, paragraphButton.parentElement?.id ?? ''));
+    else if (target === paragraphButton)
+      copy(buildAbsoluteLink(location, paragraphButton.parentElement?.id ?? ''));
     else if (target === shareButton) {
       copy(shareUrl);
       shareButton.hidden = true;
@@ -152,7 +171,9 @@ if (body && reportId) {
       if (heading !== currentHeading) {
         currentHeading = heading;
         document.querySelector('.toc [aria-current]')?.removeAttribute('aria-current');
-        document.querySelector(`.toc a[href="#${heading?.id}"]`)?.setAttribute('aria-current', 'location');
+        document
+          .querySelector(`.toc a[href="#${heading?.id}"]`)
+          ?.setAttribute('aria-current', 'location');
       }
       const paragraph = blocks[place[1]];
       if (!paragraphButton.parentElement?.id) attach(paragraph);
@@ -167,7 +188,9 @@ if (body && reportId) {
       }
     },
     // The header is sticky on wide screens only; elsewhere it scrolls away and hides nothing.
-    { rootMargin: `-${header && getComputedStyle(header).position === 'sticky' ? header.offsetHeight : 0}px 0px 0px 0px` },
+    {
+      rootMargin: `-${header && getComputedStyle(header).position === 'sticky' ? header.offsetHeight : 0}px 0px 0px 0px`,
+    },
   );
   for (const block of blocks) observer.observe(block);
 }

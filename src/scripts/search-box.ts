@@ -52,7 +52,10 @@ export function attachSearchBox(form: HTMLFormElement): void {
           const item = element('li');
           const link = element('a', 'search-jump');
           link.href = jumpUrl(entry);
-          link.append(element('span', 'search-jump-kind', JUMP_KIND_LABELS[entry.kind]), entry.text);
+          link.append(
+            element('span', 'search-jump-kind', JUMP_KIND_LABELS[entry.kind]),
+            entry.text,
+          );
           item.append(link);
           return item;
         }),

@@ -39,7 +39,9 @@ export interface SearchOutcome {
 // How many approximate candidates to fetch at most: typos are a fallback, not worth 12 shards.
 const APPROXIMATE_CANDIDATES = 6;
 
-const base = import.meta.env.BASE_URL.endsWith('/') ? import.meta.env.BASE_URL : `${import.meta.env.BASE_URL}/`;
+const base = import.meta.env.BASE_URL.endsWith('/')
+  ? import.meta.env.BASE_URL
+  : `${import.meta.env.BASE_URL}/`;
 
 let pagefindPromise: Promise<PagefindApi> | undefined;
 let manifestPromise: Promise<SearchManifest> | undefined;
@@ -85,8 +87,8 @@ export function warmUp(): void {
 function loadPrepared(report: SearchReport, version: string): Promise<PreparedReport> {
   let entry = prepared.get(report.id);
   if (!entry) {
-    entry = fetchJson<ReportShard>(`${base}search/reports/${report.id}.json?v=${version}`).then((shard) =>
-      prepareReport(report, shard),
+    entry = fetchJson<ReportShard>(`${base}search/reports/${report.id}.json?v=${version}`).then(
+      (shard) => prepareReport(report, shard),
     );
     entry.catch(() => prepared.delete(report.id));
     prepared.set(report.id, entry);
@@ -95,7 +97,11 @@ function loadPrepared(report: SearchReport, version: string): Promise<PreparedRe
 }
 
 /** Reports Pagefind returns for a token query; all of them for an empty one. */
-async function candidateIds(api: PagefindApi, manifest: SearchManifest, tokens: string): Promise<SearchReport[]> {
+async function candidateIds(
+  api: PagefindApi,
+  manifest: SearchManifest,
+  tokens: string,
+): Promise<SearchReport[]> {
   if (tokens === '') return manifest.reports;
   const found = await api.search(tokens);
   const ids = new Set((found?.results ?? []).map((result) => result.id));
@@ -139,8 +145,14 @@ export async function searchSite(query: string): Promise<SearchOutcome> {
   });
   if (normalised === '') return done([], false);
   const [api, manifest] = await Promise.all([loadPagefind(), loadManifest()]);
-  const candidates = await candidateIds(api, manifest, pagefindQuery(normalised, manifest.everywhere));
-  const exact = (await Promise.all(candidates.map((report) => loadPrepared(report, manifest.version))))
+  const candidates = await candidateIds(
+    api,
+    manifest,
+    pagefindQuery(normalised, manifest.everywhere),
+  );
+  const exact = (
+    await Promise.all(candidates.map((report) => loadPrepared(report, manifest.version)))
+  )
     .map((report) => matchExact(report, normalised))
     .filter((result): result is ReportResult => result !== null);
   if (exact.length > 0) return done(rankResults(exact), false);
@@ -148,7 +160,9 @@ export async function searchSite(query: string): Promise<SearchOutcome> {
   const edits = allowedEdits(normalised.length);
   if (edits === 0) return done([], false);
   const near = await approximateCandidates(api, manifest, normalised, edits);
-  const approximate = (await Promise.all(near.map((report) => loadPrepared(report, manifest.version))))
+  const approximate = (
+    await Promise.all(near.map((report) => loadPrepared(report, manifest.version)))
+  )
     .map((report) => matchApproximate(report, normalised, edits))
     .filter((result): result is ReportResult => result !== null);
   return done(rankResults(approximate), approximate.length > 0);

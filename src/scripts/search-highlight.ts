@@ -7,7 +7,11 @@ import { normaliseQuery, normaliseText, toOriginalRange } from '../lib/search/no
 import { findAll } from '../lib/search/match.ts';
 
 /** Creates an element with a class and text (local, so landing does not load the results renderer). */
-function element<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
+function element<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  className?: string,
+  text?: string,
+): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
   if (className) node.className = className;
   if (text !== undefined) node.textContent = text;
@@ -21,7 +25,9 @@ function textNodesOf(block: Element): Text[] {
   const nodes: Text[] = [];
   const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT, {
     acceptNode: (node) =>
-      node.parentElement?.closest('a.permalink, .search-hit-bar') ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT,
+      node.parentElement?.closest('a.permalink, .search-hit-bar')
+        ? NodeFilter.FILTER_REJECT
+        : NodeFilter.FILTER_ACCEPT,
   });
   for (let node = walker.nextNode(); node; node = walker.nextNode()) nodes.push(node as Text);
   return nodes;
@@ -54,12 +60,16 @@ export function markQuery(roots: Element[], query: string): HTMLElement[][] {
   const needle = normaliseQuery(query);
   if (needle === '') return [];
   const hits: HTMLElement[][] = [];
-  const blocks = roots.flatMap((root) => [...root.querySelectorAll(BLOCKS)].filter((block) => !block.querySelector(BLOCKS)));
+  const blocks = roots.flatMap((root) =>
+    [...root.querySelectorAll(BLOCKS)].filter((block) => !block.querySelector(BLOCKS)),
+  );
   for (const block of blocks) {
     const nodes = textNodesOf(block);
     const text = nodes.map((node) => node.data).join('');
     const normalised = normaliseText(text);
-    const ranges = findAll(normalised.text, needle).map((start) => toOriginalRange(normalised, start, start + needle.length));
+    const ranges = findAll(normalised.text, needle).map((start) =>
+      toOriginalRange(normalised, start, start + needle.length),
+    );
     // Wrap from the last hit backwards: splitting a text node keeps earlier offsets valid.
     const blockHits: HTMLElement[][] = [];
     for (const [from, to] of ranges.reverse()) {
@@ -116,7 +126,8 @@ export function highlightQuery(query: string): void {
   const show = (index: number, scroll: boolean): void => {
     if (hits.length === 0) return;
     current = (index + hits.length) % hits.length;
-    for (const mark of document.querySelectorAll('.search-hit-mark.is-current')) mark.classList.remove('is-current');
+    for (const mark of document.querySelectorAll('.search-hit-mark.is-current'))
+      mark.classList.remove('is-current');
     const marks = hits[current] ?? [];
     for (const mark of marks) mark.classList.add('is-current');
     // Count first: on a phone the query is what gets cut off.
@@ -125,7 +136,9 @@ export function highlightQuery(query: string): void {
   };
   // Start at the first hit inside the element the link pointed to, if any.
   const target = document.getElementById(decodeHash(location.hash));
-  const first = target ? hits.findIndex((marks) => marks.some((mark) => target.contains(mark))) : -1;
+  const first = target
+    ? hits.findIndex((marks) => marks.some((mark) => target.contains(mark)))
+    : -1;
   show(Math.max(first, 0), first < 0 && hits.length > 0);
 
   previous.addEventListener('click', () => show(current - 1, true));

@@ -6,7 +6,9 @@
 import Fuse, { type IFuseOptions } from 'fuse.js';
 import type { JumpEntry, JumpPinyinRow, JumpRow } from '../lib/search/types.ts';
 
-const base = import.meta.env.BASE_URL.endsWith('/') ? import.meta.env.BASE_URL : `${import.meta.env.BASE_URL}/`;
+const base = import.meta.env.BASE_URL.endsWith('/')
+  ? import.meta.env.BASE_URL
+  : `${import.meta.env.BASE_URL}/`;
 
 /**
  * Chosen, not default: fuse scores a match by its distance from `location` 0 unless told
@@ -62,9 +64,10 @@ function loadFuse(withPinyin: boolean): Promise<Fuse<JumpEntry>> {
     textFuse.catch(() => (textFuse = undefined));
     return textFuse;
   }
-  pinyinFuse ??= Promise.all([loadRows(), fetchJson<JumpPinyinRow[]>(`${base}search/jump-pinyin.json`)]).then(
-    ([rows, pinyin]) => new Fuse(toJumpEntries(rows, pinyin), JUMP_FUSE_OPTIONS),
-  );
+  pinyinFuse ??= Promise.all([
+    loadRows(),
+    fetchJson<JumpPinyinRow[]>(`${base}search/jump-pinyin.json`),
+  ]).then(([rows, pinyin]) => new Fuse(toJumpEntries(rows, pinyin), JUMP_FUSE_OPTIONS));
   pinyinFuse.catch(() => (pinyinFuse = undefined));
   return pinyinFuse;
 }

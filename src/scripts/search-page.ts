@@ -27,17 +27,21 @@ export function startSearchPage(): void {
   const initial = readSearchParams(location.search);
   // `.value` assigns text; the query never becomes markup.
   input.value = initial.query;
-  if ([...unitSelect.options].some((option) => option.value === initial.unit)) unitSelect.value = initial.unit;
+  if ([...unitSelect.options].some((option) => option.value === initial.unit))
+    unitSelect.value = initial.unit;
 
   let sequence = 0;
   let timer: number | undefined;
   const show = (outcome: SearchOutcome): void => {
     const unit = unitSelect.value;
-    const shown = unit ? outcome.results.filter((result) => result.report.unit === unit) : outcome.results;
+    const shown = unit
+      ? outcome.results.filter((result) => result.report.unit === unit)
+      : outcome.results;
     renderResults(list, shown, outcome.query);
     const filtered = unit && shown.length < outcome.results.length ? `（已按“${unit}”筛选）` : '';
     status.textContent = `${describeOutcome(outcome, shown)}${filtered}`;
-    list.dataset.state = outcome.normalised === '' ? 'empty' : shown.length === 0 ? 'none' : 'results';
+    list.dataset.state =
+      outcome.normalised === '' ? 'empty' : shown.length === 0 ? 'none' : 'results';
     // For tests and the benchmark: which query the list shows and how long the search took.
     list.dataset.query = outcome.query;
     list.dataset.elapsed = outcome.elapsed.toFixed(1);
@@ -86,7 +90,8 @@ export function startSearchPage(): void {
       event.preventDefault();
       return;
     }
-    if ((inResults || document.activeElement === input) && navigateWithArrows(event, list, input)) event.preventDefault();
+    if ((inResults || document.activeElement === input) && navigateWithArrows(event, list, input))
+      event.preventDefault();
   });
   if (initial.query.trim() !== '') void run();
 }

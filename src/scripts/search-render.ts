@@ -47,7 +47,11 @@ export interface RenderOptions {
 }
 
 /** Renders one report with its matching sections. */
-export function renderResult(result: ReportResult, query: string, options: RenderOptions = {}): HTMLLIElement {
+export function renderResult(
+  result: ReportResult,
+  query: string,
+  options: RenderOptions = {},
+): HTMLLIElement {
   const item = element('li', 'search-result');
   item.dataset.kind = result.kind;
   item.dataset.report = result.report.id;
@@ -58,10 +62,15 @@ export function renderResult(result: ReportResult, query: string, options: Rende
   heading.append(link);
   if (result.kind === 'approximate') heading.append(' ', element('span', 'search-badge', '近似'));
   item.append(heading);
-  const facts = [result.report.unit, `第 ${result.report.page} 页`, `${result.hits} 处${result.kind === 'approximate' ? '近似' : ''}命中`];
+  const facts = [
+    result.report.unit,
+    `第 ${result.report.page} 页`,
+    `${result.hits} 处${result.kind === 'approximate' ? '近似' : ''}命中`,
+  ];
   item.append(element('p', 'search-result-meta', facts.join(' · ')));
   const hits = element('ul', 'search-hits');
-  for (const hit of result.sections.slice(0, options.maxHits ?? Infinity)) hits.append(renderHit(result, hit, query));
+  for (const hit of result.sections.slice(0, options.maxHits ?? Infinity))
+    hits.append(renderHit(result, hit, query));
   item.append(hits);
   return item;
 }
@@ -71,12 +80,18 @@ export function describeOutcome(outcome: SearchOutcome, shown: ReportResult[]): 
   if (outcome.normalised === '') return '请输入要搜索的词句。';
   if (shown.length === 0) return `没有找到包含“${outcome.query}”的报告。`;
   const hits = shown.reduce((sum, result) => sum + result.hits, 0);
-  if (outcome.approximate) return `没有完全一致的结果；${shown.length} 篇报告近似匹配“${outcome.query}”。`;
+  if (outcome.approximate)
+    return `没有完全一致的结果；${shown.length} 篇报告近似匹配“${outcome.query}”。`;
   return `${shown.length} 篇报告包含“${outcome.query}”，共 ${hits} 处。`;
 }
 
 /** Replaces the children of `list` with the rendered results. */
-export function renderResults(list: HTMLElement, results: ReportResult[], query: string, options: RenderOptions = {}): void {
+export function renderResults(
+  list: HTMLElement,
+  results: ReportResult[],
+  query: string,
+  options: RenderOptions = {},
+): void {
   list.replaceChildren(...results.map((result) => renderResult(result, query, options)));
 }
 
@@ -84,8 +99,14 @@ export function renderResults(list: HTMLElement, results: ReportResult[], query:
  * Arrow-key navigation over the links inside `container`: ↓/↑ move between them (↓ from the
  * input enters the list), Esc returns to the input.
  */
-export function navigateWithArrows(event: KeyboardEvent, container: HTMLElement, input: HTMLInputElement): boolean {
-  const links = [...container.querySelectorAll<HTMLAnchorElement>('a[href]')].filter((link) => link.offsetParent !== null);
+export function navigateWithArrows(
+  event: KeyboardEvent,
+  container: HTMLElement,
+  input: HTMLInputElement,
+): boolean {
+  const links = [...container.querySelectorAll<HTMLAnchorElement>('a[href]')].filter(
+    (link) => link.offsetParent !== null,
+  );
   if (links.length === 0) return false;
   const current = links.indexOf(document.activeElement as HTMLAnchorElement);
   if (event.key === 'ArrowDown') {

@@ -31,5 +31,7 @@ export function parseTheme(value: string | null | undefined): Theme {
  */
 export function parseFontSize(value: string | null | undefined): number {
   const step = Number.parseInt(value ?? '', 10);
-  return Number.isNaN(step) ? DEFAULT_FONT_SIZE : Math.min(MAX_FONT_SIZE, Math.max(MIN_FONT_SIZE, step));
+  return Number.isNaN(step)
+    ? DEFAULT_FONT_SIZE
+    : Math.min(MAX_FONT_SIZE, Math.max(MIN_FONT_SIZE, step));
 }

@@ -17,7 +17,8 @@ const segmenter: WordSegmenter =
  * report's headings and paragraphs in order), else an empty string.
  */
 export function buildSelectionLink(range: Range, blocks: readonly HTMLElement[]): string {
-  const within = (node: Node): Element | null | undefined => node.parentElement?.closest('.report-body p[id]');
+  const within = (node: Node): Element | null | undefined =>
+    node.parentElement?.closest('.report-body p[id]');
   const first = within(range.startContainer);
   const last = within(range.endContainer);
   if (!first || !last) return '';
@@ -36,5 +37,7 @@ export function buildSelectionLink(range: Range, blocks: readonly HTMLElement[])
     text += `${block.textContent}\n`;
   }
   const directive = buildTextDirective(text, start, end, segmenter);
-  return directive ? buildTextFragmentUrl(location.origin + location.pathname, first.id, directive) : '';
+  return directive
+    ? buildTextFragmentUrl(location.origin + location.pathname, first.id, directive)
+    : '';
 }

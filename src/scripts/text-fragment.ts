@@ -33,7 +33,12 @@ export function encodeTextDirectiveTerm(term: string): string {
  * and last words, each grown until it is the first match from where the browser starts looking.
  * Returns null when the passage is empty.
  */
-export function buildTextDirective(text: string, start: number, end: number, segmenter: WordSegmenter): string | null {
+export function buildTextDirective(
+  text: string,
+  start: number,
+  end: number,
+  segmenter: WordSegmenter,
+): string | null {
   let from = 0;
   let to = text.length;
   const inner: number[] = [];
@@ -46,7 +51,8 @@ export function buildTextDirective(text: string, start: number, end: number, seg
   }
   const passage = text.slice(from, to);
   if (!passage.trim()) return null;
-  if (passage.length <= MAX_EXACT_LENGTH && !passage.includes('\n')) return `text=${encodeTextDirectiveTerm(passage)}`;
+  if (passage.length <= MAX_EXACT_LENGTH && !passage.includes('\n'))
+    return `text=${encodeTextDirectiveTerm(passage)}`;
 
   let startEnd = from;
   for (const offset of inner) {
@@ -59,13 +65,18 @@ export function buildTextDirective(text: string, start: number, end: number, seg
   for (const offset of inner.reverse()) {
     if (offset <= startEnd || text.slice(offset, to).includes('\n')) break;
     endStart = offset;
-    if (to - offset >= MIN_EDGE_LENGTH && text.indexOf(text.slice(offset, to), startEnd) === offset) break;
+    if (to - offset >= MIN_EDGE_LENGTH && text.indexOf(text.slice(offset, to), startEnd) === offset)
+      break;
   }
   const textEnd = endStart < to ? `,${encodeTextDirectiveTerm(text.slice(endStart, to))}` : '';
   return `text=${encodeTextDirectiveTerm(text.slice(from, startEnd))}${textEnd}`;
 }
 
 /** Joins a page URL (origin and path), the fallback element id and a directive into a link. */
-export function buildTextFragmentUrl(pageUrl: string, fallbackId: string, directive: string): string {
+export function buildTextFragmentUrl(
+  pageUrl: string,
+  fallbackId: string,
+  directive: string,
+): string {
   return `${pageUrl}#${fallbackId}:~:${directive}`;
 }

@@ -50,7 +50,11 @@ export async function saveScreenshot(page: Page, name: string): Promise<string> 
  * Runs a browser check and saves a screenshot of `page` when it throws, so a failing test leaves
  * a picture of what the browser showed.
  */
-export async function withScreenshotOnFailure<T>(page: Page, name: string, check: () => Promise<T>): Promise<T> {
+export async function withScreenshotOnFailure<T>(
+  page: Page,
+  name: string,
+  check: () => Promise<T>,
+): Promise<T> {
   try {
     return await check();
   } catch (error) {

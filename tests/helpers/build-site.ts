@@ -8,7 +8,11 @@ import { existsSync } from 'node:fs';
 import { cleanBuildEnv } from '../../scripts/lib/build-variant.ts';
 
 export default function buildSite(): void {
-  if (process.env.XINFENG_REUSE_DIST === '1' && !process.env.CI && existsSync('dist/index.html')) return;
+  if (process.env.XINFENG_REUSE_DIST === '1' && !process.env.CI && existsSync('dist/index.html'))
+    return;
   // Without vitest's leaked BASE_URL, so `BASE_PATH=/xinfeng/ npm test` builds for the sub-path.
-  execFileSync('npm', ['run', '--silent', 'build'], { stdio: ['ignore', 'ignore', 'inherit'], env: cleanBuildEnv(process.env) });
+  execFileSync('npm', ['run', '--silent', 'build'], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: cleanBuildEnv(process.env),
+  });
 }

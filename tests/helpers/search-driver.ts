@@ -28,12 +28,16 @@ export async function searchOnPage(page: Page, query: string): Promise<PageOutco
   await input.fill(query);
   const list = page.locator('.search-page-results');
   await page.waitForFunction(
-    (expected) => document.querySelector('.search-page-results')?.getAttribute('data-query') === expected,
+    (expected) =>
+      document.querySelector('.search-page-results')?.getAttribute('data-query') === expected,
     query,
     { timeout: 20_000 },
   );
   const found = await list.locator(':scope > li.search-result').evaluateAll((items) =>
-    items.map((item) => ({ id: (item as HTMLElement).dataset.report ?? '', kind: (item as HTMLElement).dataset.kind as 'exact' | 'approximate' })),
+    items.map((item) => ({
+      id: (item as HTMLElement).dataset.report ?? '',
+      kind: (item as HTMLElement).dataset.kind as 'exact' | 'approximate',
+    })),
   );
   return {
     found,
@@ -67,7 +71,8 @@ export async function buildStockPagefindSite(dist: string): Promise<string> {
     writeFileSync(target, file.content);
   }
   await pagefind.close();
-  const page = '<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>stock</title></head><body></body></html>';
+  const page =
+    '<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>stock</title></head><body></body></html>';
   writeFileSync(join(root, 'index.html'), page);
   writeFileSync(join(root, '404.html'), page);
   return root;
@@ -98,7 +103,11 @@ export function countBytes(context: BrowserContext): { total: () => number } {
  * Opens a report page in a fresh (cold) context, then types `query` into the header box and
  * counts every byte transferred (Content-Length, gzip as served) until the results show.
  */
-export async function firstQueryFromReportPage(browser: Browser, siteUrl: string, query: string): Promise<{ bytes: number; ms: number }> {
+export async function firstQueryFromReportPage(
+  browser: Browser,
+  siteUrl: string,
+  query: string,
+): Promise<{ bytes: number; ms: number }> {
   const context = await browser.newContext();
   try {
     const counter = countBytes(context);
@@ -109,9 +118,13 @@ export async function firstQueryFromReportPage(browser: Browser, siteUrl: string
     const box = page.getByRole('searchbox', { name: '搜索全文' });
     await box.focus();
     await box.fill(query);
-    await page.waitForFunction((text) => document.querySelector('.search-panel .search-status')?.textContent?.includes(text), query, {
-      timeout: 30_000,
-    });
+    await page.waitForFunction(
+      (text) => document.querySelector('.search-panel .search-status')?.textContent?.includes(text),
+      query,
+      {
+        timeout: 30_000,
+      },
+    );
     // The status is written after both the text search and the quick jump finished, so every
     // byte they needed has arrived by now.
     const ms = Date.now() - started;
@@ -146,7 +159,8 @@ export interface Answer {
 export function scoreAnswers(answers: Answer[]): QualityFigures {
   const literal = answers.filter((answer) => answer.kind === 'exact');
   const scored = answers.filter((answer) => answer.kind !== 'typo');
-  const correct = (answer: Answer): number => answer.found.filter((id) => answer.expected.includes(id)).length;
+  const correct = (answer: Answer): number =>
+    answer.found.filter((id) => answer.expected.includes(id)).length;
   const sum = (values: number[]): number => values.reduce((total, value) => total + value, 0);
   const isExactFirst = (answer: Answer): boolean =>
     answer.expected.every((id) => answer.found.includes(id)) &&
@@ -155,12 +169,16 @@ export function scoreAnswers(answers: Answer[]): QualityFigures {
   const absent = answers.filter((answer) => answer.kind === 'absent');
   return {
     queries: answers.length,
-    recall: sum(literal.map(correct)) / Math.max(1, sum(literal.map((answer) => answer.expected.length))),
-    precision: sum(scored.map(correct)) / Math.max(1, sum(scored.map((answer) => answer.found.length))),
+    recall:
+      sum(literal.map(correct)) / Math.max(1, sum(literal.map((answer) => answer.expected.length))),
+    precision:
+      sum(scored.map(correct)) / Math.max(1, sum(scored.map((answer) => answer.found.length))),
     exactFirst: literal.filter(isExactFirst).length / Math.max(1, literal.length),
     titleFirst:
-      withTitles.filter((answer) => answer.found.slice(0, answer.titleHits.length).every((id) => answer.titleHits.includes(id))).length /
-      Math.max(1, withTitles.length),
-    absentEmpty: absent.filter((answer) => answer.found.length === 0).length / Math.max(1, absent.length),
+      withTitles.filter((answer) =>
+        answer.found.slice(0, answer.titleHits.length).every((id) => answer.titleHits.includes(id)),
+      ).length / Math.max(1, withTitles.length),
+    absentEmpty:
+      absent.filter((answer) => answer.found.length === 0).length / Math.max(1, absent.length),
   };
 }

@@ -60,7 +60,10 @@ export function loadSuiteReports(folder = 'content/reports'): SuiteReport[] {
       const source = readFileSync(join(folder, name), 'utf8');
       const tree = unified().use(remarkParse).use(remarkFrontmatter).parse(source) as Root;
       const [front, ...body] = tree.children;
-      const data = parseYaml(front && front.type === 'yaml' ? front.value : '') as Omit<SuiteReport, 'blocks'>;
+      const data = parseYaml(front && front.type === 'yaml' ? front.value : '') as Omit<
+        SuiteReport,
+        'blocks'
+      >;
       return {
         id: data.id,
         title: data.title,
@@ -73,19 +76,29 @@ export function loadSuiteReports(folder = 'content/reports'): SuiteReport[] {
 }
 
 function fields(report: SuiteReport): string[] {
-  return [report.title, report.subtitle ?? '', report.unit, report.authors.join(' '), ...report.blocks];
+  return [
+    report.title,
+    report.subtitle ?? '',
+    report.unit,
+    report.authors.join(' '),
+    ...report.blocks,
+  ];
 }
 
 /** Ids of the reports that contain `query` literally (ignoring whitespace, width, case, quote style). */
 export function reportsContaining(reports: SuiteReport[], query: string): string[] {
   const needle = foldForSuite(query);
-  return reports.filter((report) => fields(report).some((text) => foldForSuite(text).includes(needle))).map((r) => r.id);
+  return reports
+    .filter((report) => fields(report).some((text) => foldForSuite(text).includes(needle)))
+    .map((r) => r.id);
 }
 
 function titleHits(reports: SuiteReport[], query: string): string[] {
   const needle = foldForSuite(query);
   return reports
-    .filter((report) => [report.title, report.subtitle ?? ''].some((text) => foldForSuite(text).includes(needle)))
+    .filter((report) =>
+      [report.title, report.subtitle ?? ''].some((text) => foldForSuite(text).includes(needle)),
+    )
     .map((report) => report.id);
 }
 
@@ -145,7 +158,11 @@ export function buildSuite(reports: SuiteReport[]): SuiteQuery[] {
   }
   for (const report of reports.slice(6)) {
     const heading = report.blocks.find((block) => /^[（(][一二三四五六七八九十]+[）)]/.test(block));
-    if (heading) exact('heading without its number', heading.replace(/^[（(][一二三四五六七八九十]+[）)]\s*/, ''));
+    if (heading)
+      exact(
+        'heading without its number',
+        heading.replace(/^[（(][一二三四五六七八九十]+[）)]\s*/, ''),
+      );
   }
 
   // Typos: one character replaced, missing, or swapped.
@@ -157,15 +174,27 @@ export function buildSuite(reports: SuiteReport[]): SuiteQuery[] {
     const heading = report.blocks.find((block) => /^一、/.test(block)) ?? '';
     const phrase = heading.slice(2, 8);
     if (/^\p{Script=Han}{6}$/u.test(phrase)) {
-      queries.push(['typo: computed', `${phrase.slice(0, 3)}${NEVER}${phrase.slice(4)}`, 'typo', phrase]);
+      queries.push([
+        'typo: computed',
+        `${phrase.slice(0, 3)}${NEVER}${phrase.slice(4)}`,
+        'typo',
+        phrase,
+      ]);
     }
   }
 
   // Strings found nowhere.
-  for (const absent of ['宇宙飞船着陆火星', '量子纠缠通信网络', '王小明', 'zxqvj']) queries.push(['absent', absent, 'absent']);
+  for (const absent of ['宇宙飞船着陆火星', '量子纠缠通信网络', '王小明', 'zxqvj'])
+    queries.push(['absent', absent, 'absent']);
 
   return queries.map(([label, query, kind, corrected]) => {
     const expected = reportsContaining(reports, corrected ?? query);
-    return { label, query, kind, expected, titleHits: kind === 'exact' ? titleHits(reports, query) : [] };
+    return {
+      label,
+      query,
+      kind,
+      expected,
+      titleHits: kind === 'exact' ? titleHits(reports, query) : [],
+    };
   });
 }

@@ -33,7 +33,8 @@ export function serveSiteInChromium(options: ServeOptions = { root: SITE_DIST })
     await Promise.all([browser?.close(), server?.close()]);
   });
   const started = <T>(value: T | undefined): T => {
-    if (value === undefined) throw new Error('serveSiteInChromium: used before its beforeAll hook ran');
+    if (value === undefined)
+      throw new Error('serveSiteInChromium: used before its beforeAll hook ran');
     return value;
   };
   return {

@@ -10,7 +10,10 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { withScreenshotOnFailure } from '../helpers/browser.ts';
 import { serveSiteInChromium } from '../helpers/site.ts';
 
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const AXE_SOURCE = readFileSync(
+  createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
+  'utf8',
+);
 const SEARCH_QUERY = '党建';
 
 interface AxeViolation {
@@ -32,40 +35,57 @@ async function openThemedContext(theme: Theme): Promise<BrowserContext> {
   // axe is injected as a script; the page's own CSP would (rightly) block it, so this context
   // bypasses CSP — the CSP suite checks the pages under the policy.
   const colorScheme = theme === 'light' ? 'light' : 'dark';
-  const context = await site.browser.newContext({ bypassCSP: true, colorScheme, viewport: { width: 1280, height: 900 } });
-  if (theme !== 'system dark') await context.addInitScript((value) => window.localStorage.setItem('xf-theme', value), theme);
+  const context = await site.browser.newContext({
+    bypassCSP: true,
+    colorScheme,
+    viewport: { width: 1280, height: 900 },
+  });
+  if (theme !== 'system dark')
+    await context.addInitScript((value) => window.localStorage.setItem('xf-theme', value), theme);
   return context;
 }
 
 async function runAxe(page: Page): Promise<string[]> {
   await page.addScriptTag({ content: AXE_SOURCE });
   const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: AxeViolation[] }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: {
+          run: (context: Document, options: object) => Promise<{ violations: AxeViolation[] }>;
+        };
+      }
+    ).axe;
     const result = await axe.run(document, { resultTypes: ['violations'] });
     return result.violations;
   });
   return violations.map(
-    (violation) => `${violation.id} (${violation.impact}): ${violation.help} — ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
+    (violation) =>
+      `${violation.id} (${violation.impact}): ${violation.help} — ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
   );
 }
 
-const PAGES: { name: string; path: string; ready?: string; act?: (page: Page) => Promise<void> }[] = [
-  { name: 'home', path: '' },
-  { name: 'report', path: 'reports/05/' },
-  {
-    name: 'report with the header search open',
-    path: 'reports/05/',
-    act: async (page) => {
-      const box = page.getByRole('searchbox', { name: '搜索全文' }).first();
-      await box.focus();
-      await box.fill(SEARCH_QUERY);
+const PAGES: { name: string; path: string; ready?: string; act?: (page: Page) => Promise<void> }[] =
+  [
+    { name: 'home', path: '' },
+    { name: 'report', path: 'reports/05/' },
+    {
+      name: 'report with the header search open',
+      path: 'reports/05/',
+      act: async (page) => {
+        const box = page.getByRole('searchbox', { name: '搜索全文' }).first();
+        await box.focus();
+        await box.fill(SEARCH_QUERY);
+      },
+      ready: 'header a[href*="?hl="]',
     },
-    ready: 'header a[href*="?hl="]',
-  },
-  // Results render from script; wait for a hit link (a hit links to …/reports/NN/?hl=…#…).
-  { name: 'search with results', path: `search/?q=${encodeURIComponent(SEARCH_QUERY)}`, ready: 'main a[href*="?hl="]' },
-  { name: 'about', path: 'about/' },
-];
+    // Results render from script; wait for a hit link (a hit links to …/reports/NN/?hl=…#…).
+    {
+      name: 'search with results',
+      path: `search/?q=${encodeURIComponent(SEARCH_QUERY)}`,
+      ready: 'main a[href*="?hl="]',
+    },
+    { name: 'about', path: 'about/' },
+  ];
 
 describe.each<Theme>(['light', 'dark', 'system dark'])('axe-core in the %s theme', (theme) => {
   test.each(PAGES)('$name has no violations', async ({ name, path, ready, act }) => {
@@ -77,11 +97,15 @@ describe.each<Theme>(['light', 'dark', 'system dark'])('axe-core in the %s theme
         await act?.(page);
         if (ready) await page.locator(ready).first().waitFor({ timeout: 15_000 });
         // The saved theme must really apply, or the dark run would test the light page twice.
-        expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe(theme === 'system dark' ? undefined : theme);
+        expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe(
+          theme === 'system dark' ? undefined : theme,
+        );
         // … and the page must really look that way, or axe would check the same colours twice.
         const brightness = await page.evaluate(() => {
           for (const element of [document.body, document.documentElement]) {
-            const [red = 0, green = 0, blue = 0, alpha = 1] = (getComputedStyle(element).backgroundColor.match(/[\d.]+/g) ?? []).map(Number);
+            const [red = 0, green = 0, blue = 0, alpha = 1] = (
+              getComputedStyle(element).backgroundColor.match(/[\d.]+/g) ?? []
+            ).map(Number);
             if (alpha > 0) return (red + green + blue) / 3;
           }
           return 255;
@@ -105,7 +129,14 @@ describe('keyboard-only reading', () => {
   });
   afterAll(() => context?.close());
 
-  const focused = (): Promise<{ tag: string; text: string; href: string | null; inMain: boolean; inToc: boolean; isSearch: boolean }> =>
+  const focused = (): Promise<{
+    tag: string;
+    text: string;
+    href: string | null;
+    inMain: boolean;
+    inToc: boolean;
+    isSearch: boolean;
+  }> =>
     page.evaluate(() => {
       const element = document.activeElement as HTMLElement | null;
       return {
@@ -114,17 +145,24 @@ describe('keyboard-only reading', () => {
         href: element?.getAttribute('href') ?? null,
         inMain: Boolean(element?.closest('main')),
         inToc: Boolean(element?.closest('nav.toc')),
-        isSearch: element?.matches('input[type="search"], input[role="searchbox"], [role="combobox"]') ?? false,
+        isSearch:
+          element?.matches('input[type="search"], input[role="searchbox"], [role="combobox"]') ??
+          false,
       };
     });
 
   /** Presses Tab until `predicate` holds for the focused element; fails after `limit` presses. */
-  async function tabUntil(predicate: (state: Awaited<ReturnType<typeof focused>>) => boolean, limit = 40): Promise<void> {
+  async function tabUntil(
+    predicate: (state: Awaited<ReturnType<typeof focused>>) => boolean,
+    limit = 40,
+  ): Promise<void> {
     for (let count = 0; count < limit; count += 1) {
       await page.keyboard.press('Tab');
       if (predicate(await focused())) return;
     }
-    throw new Error(`focus never reached the target in ${limit} Tab presses; last: ${JSON.stringify(await focused())}`);
+    throw new Error(
+      `focus never reached the target in ${limit} Tab presses; last: ${JSON.stringify(await focused())}`,
+    );
   }
 
   test('the first Tab reaches the skip link, and following it moves focus into main', async () => {
@@ -141,19 +179,30 @@ describe('keyboard-only reading', () => {
   test('a table-of-contents link is reachable by Tab and Enter moves the reader to its section', async () => {
     await withScreenshotOnFailure(page, 'keyboard-toc', async () => {
       await page.goto(site.url + 'reports/05/');
-      await tabUntil((state) => state.inToc && (state.tag === 'summary' || (state.href ?? '').startsWith('#s')));
+      await tabUntil(
+        (state) => state.inToc && (state.tag === 'summary' || (state.href ?? '').startsWith('#s')),
+      );
       if ((await focused()).tag === 'summary') {
         // Collapsed on this width: open it from the keyboard, then go on to the first link.
-        if (!(await page.evaluate(() => (document.activeElement?.parentElement as HTMLDetailsElement).open))) await page.keyboard.press('Enter');
+        if (
+          !(await page.evaluate(
+            () => (document.activeElement?.parentElement as HTMLDetailsElement).open,
+          ))
+        )
+          await page.keyboard.press('Enter');
         await tabUntil((state) => state.inToc && (state.href ?? '').startsWith('#s'));
       }
       const href = (await focused()).href as string;
       await page.keyboard.press('Enter');
       await expect.poll(() => page.evaluate(() => location.hash)).toBe(href);
-      await expect.poll(() => page.locator(href).evaluate((heading) => {
-        const box = heading.getBoundingClientRect();
-        return box.top >= 0 && box.top < window.innerHeight;
-      })).toBe(true);
+      await expect
+        .poll(() =>
+          page.locator(href).evaluate((heading) => {
+            const box = heading.getBoundingClientRect();
+            return box.top >= 0 && box.top < window.innerHeight;
+          }),
+        )
+        .toBe(true);
     });
   });
 

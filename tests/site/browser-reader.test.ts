@@ -10,7 +10,11 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium, recordForeignRequests, withScreenshotOnFailure } from '../helpers/browser.ts';
+import {
+  launchChromium,
+  recordForeignRequests,
+  withScreenshotOnFailure,
+} from '../helpers/browser.ts';
 import { startServer, type RunningServer } from '../../scripts/serve.ts';
 
 const DIST = process.env.XINFENG_DIST ?? 'dist';
@@ -29,7 +33,10 @@ const pathOf = (path: string): string => new URL(path, server.url).pathname;
 const foreignRequests: string[][] = [];
 
 beforeAll(async () => {
-  [browser, server] = await Promise.all([launchChromium(), startServer({ root: DIST, base: process.env.BASE_PATH })]);
+  [browser, server] = await Promise.all([
+    launchChromium(),
+    startServer({ root: DIST, base: process.env.BASE_PATH }),
+  ]);
   origin = new URL(server.url).origin;
   reportUrl = new URL(REPORT, server.url).href;
 });
@@ -62,7 +69,9 @@ async function withPage(
 
 /** Bottom edge of the site header while it covers content (0 when it has scrolled away). */
 function headerBottom(page: Page): Promise<number> {
-  return page.evaluate(() => Math.max(0, document.querySelector('.site-header')?.getBoundingClientRect().bottom ?? 0));
+  return page.evaluate(() =>
+    Math.max(0, document.querySelector('.site-header')?.getBoundingClientRect().bottom ?? 0),
+  );
 }
 
 /** Asserts that the element with `id` starts below the sticky header and inside the viewport. */
@@ -90,7 +99,10 @@ describe('reading a report', () => {
   test('goes from the home page to a report and to a section through the table of contents', async () => {
     await withPage('toc', async (page) => {
       await page.goto(server.url);
-      await page.getByRole('link', { name: /深化作风建设/ }).first().click();
+      await page
+        .getByRole('link', { name: /深化作风建设/ })
+        .first()
+        .click();
       await expect.poll(() => new URL(page.url()).pathname).toBe(pathOf(REPORT));
 
       const toc = page.getByRole('navigation', { name: '本文目录' });
@@ -115,7 +127,9 @@ describe('reading a report', () => {
       await page.goto(`${reportUrl}#p3-2-1`);
       await expectBelowHeader(page, 'p3-2-1');
       expect(await page.evaluate(() => scrollY)).toBeGreaterThan(0);
-      const animation = await page.locator('#p3-2-1').evaluate((element) => getComputedStyle(element).animationName);
+      const animation = await page
+        .locator('#p3-2-1')
+        .evaluate((element) => getComputedStyle(element).animationName);
       expect(animation).not.toBe('none');
     });
   });
@@ -126,7 +140,10 @@ describe('reading a report', () => {
       const pager = page.getByRole('navigation', { name: '上一篇与下一篇' });
       await pager.getByRole('link', { name: /下一篇/ }).click();
       await expect.poll(() => new URL(page.url()).pathname).toBe(pathOf('reports/06/'));
-      await page.getByRole('navigation', { name: '上一篇与下一篇' }).getByRole('link', { name: /上一篇/ }).click();
+      await page
+        .getByRole('navigation', { name: '上一篇与下一篇' })
+        .getByRole('link', { name: /上一篇/ })
+        .click();
       await expect.poll(() => new URL(page.url()).pathname).toBe(pathOf('reports/05/'));
     });
   });
@@ -195,55 +212,79 @@ describe('copying links', () => {
 
   // Offsets 2 and 41 of p4-3-1 fall inside 基层 and inside 问题: Chromium matches only whole words.
   test.each([
-    { passage: 'a long passage', from: ['p4-3-1', 2], to: ['p4-3-1', 41], directive: /^text=[^,&]+,[^,&]+$/ },
-    { passage: 'a short passage', from: ['p4-3-1', 2], to: ['p4-3-1', 9], directive: /^text=[^,&]+$/ },
-    { passage: 'a passage across two paragraphs', from: ['p1-2-1', 40], to: ['p1-2-2', 12], directive: /^text=[^,&]+,[^,&]+$/ },
-  ] as const)('shares $passage as a text-fragment link that reopens on it', async ({ passage, from, to, directive }) => {
-    await withPage(`share-${passage}`, async (page, context) => {
-      await page.goto(reportUrl);
-      // Select as a hand would, from inside one word to inside another.
-      await page.evaluate(
-        ([[startId, startOffset], [endId, endOffset]]) => {
-          // The paragraph's last text node: a numbered paragraph opens with its lead-in <strong>.
-          const textOf = (id: string): Node => document.getElementById(id)!.lastChild!;
-          const range = document.createRange();
-          range.setStart(textOf(startId), startOffset);
-          range.setEnd(textOf(endId), endOffset);
-          getSelection()?.removeAllRanges();
-          getSelection()?.addRange(range);
-        },
-        [from, to] as const,
-      );
-      await page.getByRole('button', { name: '分享所选文字' }).click();
-      await expectAnnounced(page, '链接已复制');
-      const link = await readClipboard(page);
-      const prefix = `${reportUrl}#${from[0]}:~:`;
-      expect(link.startsWith(prefix), link).toBe(true);
-      expect(link.slice(prefix.length)).toMatch(directive);
+    {
+      passage: 'a long passage',
+      from: ['p4-3-1', 2],
+      to: ['p4-3-1', 41],
+      directive: /^text=[^,&]+,[^,&]+$/,
+    },
+    {
+      passage: 'a short passage',
+      from: ['p4-3-1', 2],
+      to: ['p4-3-1', 9],
+      directive: /^text=[^,&]+$/,
+    },
+    {
+      passage: 'a passage across two paragraphs',
+      from: ['p1-2-1', 40],
+      to: ['p1-2-2', 12],
+      directive: /^text=[^,&]+,[^,&]+$/,
+    },
+  ] as const)(
+    'shares $passage as a text-fragment link that reopens on it',
+    async ({ passage, from, to, directive }) => {
+      await withPage(`share-${passage}`, async (page, context) => {
+        await page.goto(reportUrl);
+        // Select as a hand would, from inside one word to inside another.
+        await page.evaluate(
+          ([[startId, startOffset], [endId, endOffset]]) => {
+            // The paragraph's last text node: a numbered paragraph opens with its lead-in <strong>.
+            const textOf = (id: string): Node => document.getElementById(id)!.lastChild!;
+            const range = document.createRange();
+            range.setStart(textOf(startId), startOffset);
+            range.setEnd(textOf(endId), endOffset);
+            getSelection()?.removeAllRanges();
+            getSelection()?.addRange(range);
+          },
+          [from, to] as const,
+        );
+        await page.getByRole('button', { name: '分享所选文字' }).click();
+        await expectAnnounced(page, '链接已复制');
+        const link = await readClipboard(page);
+        const prefix = `${reportUrl}#${from[0]}:~:`;
+        expect(link.startsWith(prefix), link).toBe(true);
+        expect(link.slice(prefix.length)).toMatch(directive);
 
-      // Opening the link lands on the passage. Without the fallback id the page scrolls only if
-      // Chromium matched the text itself, so this proves the directive (word boundaries included).
-      const reader = await context.newPage();
-      for (const url of [link.replace(`#${from[0]}:~:`, '#:~:'), link]) {
-        await reader.goto('about:blank');
-        await reader.goto(url);
-        await expect.poll(() => reader.evaluate(() => scrollY), { message: url }).toBeGreaterThan(0);
-        const box = await reader.locator(`#${from[0]}`).boundingBox();
-        expect(box && box.y + box.height > 0 && box.y < DESKTOP.height).toBe(true);
-      }
-    });
-  });
+        // Opening the link lands on the passage. Without the fallback id the page scrolls only if
+        // Chromium matched the text itself, so this proves the directive (word boundaries included).
+        const reader = await context.newPage();
+        for (const url of [link.replace(`#${from[0]}:~:`, '#:~:'), link]) {
+          await reader.goto('about:blank');
+          await reader.goto(url);
+          await expect
+            .poll(() => reader.evaluate(() => scrollY), { message: url })
+            .toBeGreaterThan(0);
+          const box = await reader.locator(`#${from[0]}`).boundingBox();
+          expect(box && box.y + box.height > 0 && box.y < DESKTOP.height).toBe(true);
+        }
+      });
+    },
+  );
 });
 
 describe('reading settings', () => {
   test('keeps theme and font size across a reload and applies them before first paint', async () => {
     await withPage('settings', async (page) => {
       await page.goto(`${reportUrl}`);
-      const sizeBefore = await page.evaluate(() => getComputedStyle(document.documentElement).fontSize);
+      const sizeBefore = await page.evaluate(
+        () => getComputedStyle(document.documentElement).fontSize,
+      );
       await page.getByText('阅读设置').click();
       await page.getByRole('radio', { name: '深色' }).check();
       await page.getByRole('radio', { name: '较大' }).check();
-      expect(await page.evaluate(() => getComputedStyle(document.documentElement).fontSize)).not.toBe(sizeBefore);
+      expect(
+        await page.evaluate(() => getComputedStyle(document.documentElement).fontSize),
+      ).not.toBe(sizeBefore);
 
       // Record <html>'s attributes the moment <body> is parsed: after boot.js, before any
       // module script, i.e. what the first paint sees.
@@ -252,26 +293,43 @@ describe('reading settings', () => {
           if (!document.body) return;
           observer.disconnect();
           const html = document.documentElement;
-          (window as unknown as { firstPaint: unknown }).firstPaint = [html.dataset.theme, html.dataset.fontSize];
+          (window as unknown as { firstPaint: unknown }).firstPaint = [
+            html.dataset.theme,
+            html.dataset.fontSize,
+          ];
         }).observe(document, { childList: true, subtree: true });
       });
       await page.reload();
-      expect(await page.evaluate(() => (window as unknown as { firstPaint: unknown }).firstPaint)).toEqual(['dark', '4']);
+      expect(
+        await page.evaluate(() => (window as unknown as { firstPaint: unknown }).firstPaint),
+      ).toEqual(['dark', '4']);
       await page.getByText('阅读设置').click();
       expect(await page.getByRole('radio', { name: '深色' }).isChecked()).toBe(true);
       expect(await page.getByRole('radio', { name: '较大' }).isChecked()).toBe(true);
       const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
       await page.getByRole('radio', { name: '浅色' }).check();
-      expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).not.toBe(background);
+      expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).not.toBe(
+        background,
+      );
 
       // The setting is the site's, not the page's.
       await page.goto(`${server.url}about/`);
-      expect(await page.evaluate(() => [document.documentElement.dataset.theme, document.documentElement.dataset.fontSize])).toEqual(['light', '4']);
+      expect(
+        await page.evaluate(() => [
+          document.documentElement.dataset.theme,
+          document.documentElement.dataset.fontSize,
+        ]),
+      ).toEqual(['light', '4']);
 
       // "Follow the system" forgets the choice; Escape closes the panel and returns focus.
       await page.getByText('阅读设置').click();
       await page.getByRole('radio', { name: '跟随系统' }).check();
-      expect(await page.evaluate(() => [document.documentElement.hasAttribute('data-theme'), localStorage.getItem('xf-theme')])).toEqual([false, null]);
+      expect(
+        await page.evaluate(() => [
+          document.documentElement.hasAttribute('data-theme'),
+          localStorage.getItem('xf-theme'),
+        ]),
+      ).toEqual([false, null]);
       await page.keyboard.press('Escape');
       expect(await page.getByRole('radio', { name: '跟随系统' }).isVisible()).toBe(false);
       expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('阅读设置');
@@ -282,7 +340,9 @@ describe('reading settings', () => {
     await withPage('continue', async (page) => {
       await page.goto(`${reportUrl}`);
       await page.locator('#p3-1-1').evaluate((paragraph) => paragraph.scrollIntoView());
-      await expect.poll(() => page.evaluate(() => localStorage.getItem('xf-pos-05')), { timeout: 5000 }).toMatch(/^p3-/);
+      await expect
+        .poll(() => page.evaluate(() => localStorage.getItem('xf-pos-05')), { timeout: 5000 })
+        .toMatch(/^p3-/);
       const saved = await page.evaluate(() => localStorage.getItem('xf-pos-05'));
 
       await page.goto(`${reportUrl}`);
@@ -290,7 +350,10 @@ describe('reading settings', () => {
       await expect.poll(() => prompt.isVisible()).toBe(true);
       expect(await page.evaluate(() => scrollY)).toBe(0);
       // It stands right above the text, not somewhere else in the page grid.
-      const [promptBox, firstBox] = await Promise.all([prompt.boundingBox(), page.locator('#p0-1').boundingBox()]);
+      const [promptBox, firstBox] = await Promise.all([
+        prompt.boundingBox(),
+        page.locator('#p0-1').boundingBox(),
+      ]);
       expect(promptBox!.y).toBeLessThan(firstBox!.y);
       expect(firstBox!.y - promptBox!.y).toBeLessThan(120);
       await prompt.click();
@@ -320,7 +383,10 @@ test('shows no script-only control when JavaScript is off', async () => {
         expect(await page.getByRole('button', { name }).count(), name).toBe(0);
       }
       // Reading and navigating need no script (wide screens show the contents without it).
-      await page.getByRole('navigation', { name: '本文目录' }).getByRole('link', { name: /^二、/ }).click();
+      await page
+        .getByRole('navigation', { name: '本文目录' })
+        .getByRole('link', { name: /^二、/ })
+        .click();
       await expectBelowHeader(page, 's2');
     });
   } finally {
@@ -330,20 +396,30 @@ test('shows no script-only control when JavaScript is off', async () => {
 
 describe('layout', () => {
   test.each(['', REPORT, 'about/'])('does not scroll sideways at 360 px: /%s', async (path) => {
-    await withPage(`overflow-${path || 'home'}`, async (page) => {
-      await page.goto(`${server.url}${path}`);
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-      expect(overflow).toBeLessThanOrEqual(0);
-    }, PHONE);
+    await withPage(
+      `overflow-${path || 'home'}`,
+      async (page) => {
+        await page.goto(`${server.url}${path}`);
+        const overflow = await page.evaluate(
+          () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+        );
+        expect(overflow).toBeLessThanOrEqual(0);
+      },
+      PHONE,
+    );
   });
 
   test('keeps the opened settings panel on a 360 px screen', async () => {
-    await withPage('settings-phone', async (page) => {
-      await page.goto(`${reportUrl}`);
-      await page.getByText('阅读设置').click();
-      const box = await page.getByRole('group', { name: '主题' }).boundingBox();
-      expect(box && box.x >= 0 && box.x + box.width <= PHONE.width).toBe(true);
-    }, PHONE);
+    await withPage(
+      'settings-phone',
+      async (page) => {
+        await page.goto(`${reportUrl}`);
+        await page.getByText('阅读设置').click();
+        const box = await page.getByRole('group', { name: '主题' }).boundingBox();
+        expect(box && box.x >= 0 && box.x + box.width <= PHONE.width).toBe(true);
+      },
+      PHONE,
+    );
   });
 
   test('prints a report without header, navigation or buttons', async () => {
@@ -352,8 +428,12 @@ describe('layout', () => {
       await page.locator('#p1-1-1').hover();
       await page.emulateMedia({ media: 'print' });
       await expect.poll(() => page.getByRole('banner').isHidden()).toBe(true);
-      await expect.poll(() => page.getByRole('navigation', { name: '本文目录' }).isHidden()).toBe(true);
-      await expect.poll(() => page.getByRole('navigation', { name: '上一篇与下一篇' }).isHidden()).toBe(true);
+      await expect
+        .poll(() => page.getByRole('navigation', { name: '本文目录' }).isHidden())
+        .toBe(true);
+      await expect
+        .poll(() => page.getByRole('navigation', { name: '上一篇与下一篇' }).isHidden())
+        .toBe(true);
       // Role queries skip hidden elements: every button exists, none is shown.
       expect(await page.getByRole('button', { includeHidden: true }).count()).toBeGreaterThan(2);
       expect(await page.getByRole('button').count()).toBe(0);

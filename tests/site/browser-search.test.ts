@@ -26,8 +26,10 @@ beforeEach(() => {
   dialogs = [];
 });
 
-const headerBox = (): ReturnType<Page['getByRole']> => page.getByRole('searchbox', { name: '搜索全文' });
-const check = (name: string, body: () => Promise<void>): Promise<void> => withScreenshotOnFailure(page, name, body);
+const headerBox = (): ReturnType<Page['getByRole']> =>
+  page.getByRole('searchbox', { name: '搜索全文' });
+const check = (name: string, body: () => Promise<void>): Promise<void> =>
+  withScreenshotOnFailure(page, name, body);
 
 describe('header search box', () => {
   test.each(['', 'reports/05/', 'about/', 'search/'])('is on the page /%s', async (path) => {
@@ -39,11 +41,15 @@ describe('header search box', () => {
     await check('search-shortcuts', async () => {
       await page.goto(`${site.url}reports/05/`);
       await page.keyboard.press('/');
-      await expect(headerBox().evaluate((input) => input === document.activeElement)).resolves.toBe(true);
+      await expect(headerBox().evaluate((input) => input === document.activeElement)).resolves.toBe(
+        true,
+      );
       await expect(headerBox().inputValue()).resolves.toBe('');
       await headerBox().blur();
       await page.keyboard.press('Control+k');
-      await expect(headerBox().evaluate((input) => input === document.activeElement)).resolves.toBe(true);
+      await expect(headerBox().evaluate((input) => input === document.activeElement)).resolves.toBe(
+        true,
+      );
       await page.keyboard.type('a/b');
       await expect(headerBox().inputValue()).resolves.toBe('a/b');
     });
@@ -56,7 +62,9 @@ describe('header search box', () => {
       await headerBox().focus();
       await headerBox().pressSequentially('康藏路社区', { delay: 30 });
       const status = page.locator('.search-panel .search-status');
-      await expect.poll(() => status.textContent(), { timeout: 15_000 }).toContain('1 篇报告包含“康藏路社区”');
+      await expect
+        .poll(() => status.textContent(), { timeout: 15_000 })
+        .toContain('1 篇报告包含“康藏路社区”');
       await expect(status.getAttribute('role')).resolves.toBe('status');
       const hit = page.locator('.search-panel .search-hit-link').first();
       await expect(hit.locator('mark').textContent()).resolves.toBe('康藏路社区');
@@ -66,16 +74,21 @@ describe('header search box', () => {
     });
   });
 
-  test.each(['xmldc', 'xiaomalache', '小马拉大车'])('quick jump %s offers the 小马拉大车 report', async (query) => {
-    await check('quick-jump', async () => {
-      await page.goto(site.url);
-      await headerBox().fill(query);
-      const jump = page.locator('.search-panel a.search-jump').first();
-      await jump.waitFor({ timeout: 15_000 });
-      await expect(jump.textContent()).resolves.toContain('小马拉大车');
-      expect(new URL(await jump.evaluate((link) => (link as HTMLAnchorElement).href)).pathname).toBe('/reports/05/');
-    });
-  });
+  test.each(['xmldc', 'xiaomalache', '小马拉大车'])(
+    'quick jump %s offers the 小马拉大车 report',
+    async (query) => {
+      await check('quick-jump', async () => {
+        await page.goto(site.url);
+        await headerBox().fill(query);
+        const jump = page.locator('.search-panel a.search-jump').first();
+        await jump.waitFor({ timeout: 15_000 });
+        await expect(jump.textContent()).resolves.toContain('小马拉大车');
+        expect(
+          new URL(await jump.evaluate((link) => (link as HTMLAnchorElement).href)).pathname,
+        ).toBe('/reports/05/');
+      });
+    },
+  );
 });
 
 describe('search page', () => {
@@ -83,17 +96,23 @@ describe('search page', () => {
     await check('search-page-url', async () => {
       await page.goto(`${site.url}search/?q=${encodeURIComponent('志愿服务')}`);
       const list = page.locator('.search-page-results');
-      await expect.poll(() => list.getAttribute('data-query'), { timeout: 15_000 }).toBe('志愿服务');
+      await expect
+        .poll(() => list.getAttribute('data-query'), { timeout: 15_000 })
+        .toBe('志愿服务');
       const expected = reportsContaining(reports, '志愿服务');
       await expect(list.locator(':scope > li').count()).resolves.toBe(expected.length);
       const unit = reports.find((report) => report.id === expected[1])?.unit ?? '';
       await page.getByLabel('课题单位').selectOption(unit);
       await expect.poll(() => list.locator(':scope > li').count()).toBe(1);
-      await expect(list.locator('.search-result-meta').first().textContent()).resolves.toContain(unit);
+      await expect(list.locator('.search-result-meta').first().textContent()).resolves.toContain(
+        unit,
+      );
       expect(new URL(page.url()).searchParams.get('unit')).toBe(unit);
       await page.reload();
       await expect.poll(() => list.locator(':scope > li').count(), { timeout: 15_000 }).toBe(1);
-      await expect(page.getByRole('searchbox', { name: '搜索词句' }).inputValue()).resolves.toBe('志愿服务');
+      await expect(page.getByRole('searchbox', { name: '搜索词句' }).inputValue()).resolves.toBe(
+        '志愿服务',
+      );
     });
   });
 
@@ -105,7 +124,11 @@ describe('search page', () => {
       await box.focus();
       await page.keyboard.press('ArrowDown');
       const focused = (): Promise<number> =>
-        page.evaluate(() => [...document.querySelectorAll('.search-page-results a')].indexOf(document.activeElement as Element));
+        page.evaluate(() =>
+          [...document.querySelectorAll('.search-page-results a')].indexOf(
+            document.activeElement as Element,
+          ),
+        );
       expect(await focused()).toBe(0);
       await page.keyboard.press('ArrowDown');
       expect(await focused()).toBe(1);
@@ -120,9 +143,13 @@ describe('search page', () => {
 
   test('says so in Chinese when nothing is found, and when the box is empty', async () => {
     await page.goto(`${site.url}search/?q=${encodeURIComponent('宇宙飞船着陆火星')}`);
-    await expect.poll(() => page.locator('.search-page-status').textContent(), { timeout: 15_000 }).toBe('没有找到包含“宇宙飞船着陆火星”的报告。');
+    await expect
+      .poll(() => page.locator('.search-page-status').textContent(), { timeout: 15_000 })
+      .toBe('没有找到包含“宇宙飞船着陆火星”的报告。');
     await page.getByRole('searchbox', { name: '搜索词句' }).fill('');
-    await expect.poll(() => page.locator('.search-page-status').textContent()).toBe('请输入要搜索的词句。');
+    await expect
+      .poll(() => page.locator('.search-page-status').textContent())
+      .toBe('请输入要搜索的词句。');
     expect(new URL(page.url()).searchParams.has('q')).toBe(false);
   });
 
@@ -130,8 +157,12 @@ describe('search page', () => {
     await check('search-xss', async () => {
       const payload = '<img src=x onerror=alert(1)>';
       await page.goto(`${site.url}search/?q=${encodeURIComponent(payload)}`);
-      await expect.poll(() => page.locator('.search-page-status').textContent(), { timeout: 15_000 }).toContain(payload);
-      await expect(page.getByRole('searchbox', { name: '搜索词句' }).inputValue()).resolves.toBe(payload);
+      await expect
+        .poll(() => page.locator('.search-page-status').textContent(), { timeout: 15_000 })
+        .toContain(payload);
+      await expect(page.getByRole('searchbox', { name: '搜索词句' }).inputValue()).resolves.toBe(
+        payload,
+      );
       await expect(page.locator('img[src="x"], [onerror]').count()).resolves.toBe(0);
       await page.goto(`${site.url}reports/05/?hl=${encodeURIComponent(payload)}`);
       await page.locator('.search-hit-bar').waitFor({ timeout: 15_000 });
@@ -157,25 +188,39 @@ describe('landing on a hit', () => {
       const count = reports
         .find((report) => report.id === '01')!
         .blocks.reduce((sum, block) => sum + foldForSuite(block).split('康藏路社区').length - 1, 0);
-      await expect(bar.getByRole('status').textContent()).resolves.toBe(`第 2/${count} 处 “康藏路社区”`);
+      await expect(bar.getByRole('status').textContent()).resolves.toBe(
+        `第 2/${count} 处 “康藏路社区”`,
+      );
       const current = page.locator('mark.search-hit-mark.is-current');
-      await expect(current.evaluateAll((marks) => marks.map((mark) => mark.textContent).join(''))).resolves.toBe('康藏路社区');
-      await expect(current.first().evaluate((mark, id) => mark.closest(`[id="${id}"]`) !== null, target)).resolves.toBe(true);
+      await expect(
+        current.evaluateAll((marks) => marks.map((mark) => mark.textContent).join('')),
+      ).resolves.toBe('康藏路社区');
+      await expect(
+        current.first().evaluate((mark, id) => mark.closest(`[id="${id}"]`) !== null, target),
+      ).resolves.toBe(true);
       await bar.getByRole('button', { name: '下一处' }).click();
-      await expect(bar.getByRole('status').textContent()).resolves.toBe(`第 3/${count} 处 “康藏路社区”`);
+      await expect(bar.getByRole('status').textContent()).resolves.toBe(
+        `第 3/${count} 处 “康藏路社区”`,
+      );
       await bar.getByRole('button', { name: '上一处' }).click();
       await bar.getByRole('button', { name: '上一处' }).click();
-      await expect(bar.getByRole('status').textContent()).resolves.toBe(`第 1/${count} 处 “康藏路社区”`);
+      await expect(bar.getByRole('status').textContent()).resolves.toBe(
+        `第 1/${count} 处 “康藏路社区”`,
+      );
       await bar.getByRole('button', { name: '关闭' }).click();
       await expect(page.locator('mark.search-hit-mark').count()).resolves.toBe(0);
       expect(new URL(page.url()).searchParams.has('hl')).toBe(false);
     });
   });
 
-  test('a hit across the source\'s spaces is highlighted whole', async () => {
+  test("a hit across the source's spaces is highlighted whole", async () => {
     await page.goto(`${site.url}reports/01/?hl=${encodeURIComponent('AI数字人')}`);
     await page.locator('mark.search-hit-mark').first().waitFor({ timeout: 15_000 });
-    await expect(page.locator('mark.search-hit-mark').evaluateAll((marks) => marks.map((mark) => mark.textContent).join(''))).resolves.toBe('AI 数字人');
+    await expect(
+      page
+        .locator('mark.search-hit-mark')
+        .evaluateAll((marks) => marks.map((mark) => mark.textContent).join('')),
+    ).resolves.toBe('AI 数字人');
   });
 
   test('a report page without ?hl= loads no search code', async () => {
@@ -183,6 +228,8 @@ describe('landing on a hit', () => {
     page.on('request', (request) => scripts.push(request.url()));
     await page.goto(`${site.url}reports/05/`, { waitUntil: 'networkidle' });
     page.removeAllListeners('request');
-    expect(scripts.filter((url) => /search-(box|highlight|client|render)|pagefind/.test(url))).toEqual([]);
+    expect(
+      scripts.filter((url) => /search-(box|highlight|client|render)|pagefind/.test(url)),
+    ).toEqual([]);
   });
 });

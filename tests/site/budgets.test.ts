@@ -10,7 +10,13 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { extractReportText, gzipSize, listHtmlFiles, measurePageWeight, urlPathOfHtmlFile } from '../../scripts/lib/page-weight.ts';
+import {
+  extractReportText,
+  gzipSize,
+  listHtmlFiles,
+  measurePageWeight,
+  urlPathOfHtmlFile,
+} from '../../scripts/lib/page-weight.ts';
 
 /** The build under test; XINFENG_DIST points the checks at a private build while iterating. */
 const DIST = process.env.XINFENG_DIST ?? 'dist';
@@ -19,7 +25,9 @@ const JS_BUDGET = 3 * 1024;
 
 const pages = listHtmlFiles(DIST);
 const reportPages = pages.filter((page) => /^reports\/\d{2}\/index\.html$/.test(page));
-const reportSources = readdirSync(join('content', 'reports')).filter((file) => /^\d{2}\.md$/.test(file));
+const reportSources = readdirSync(join('content', 'reports')).filter((file) =>
+  /^\d{2}\.md$/.test(file),
+);
 
 describe('page weight budgets', () => {
   test('measures one page per report', () => {
@@ -29,19 +37,34 @@ describe('page weight budgets', () => {
     expect(reportPages.length).toBeGreaterThan(0);
   });
 
-  test.each(reportPages)('%s adds at most 10 KB gzipped to the text of its report', async (page) => {
-    const weight = await measurePageWeight(DIST, '/', urlPathOfHtmlFile(page, '/'));
-    const text = extractReportText(readFileSync(join(DIST, page), 'utf8'));
-    // A page whose body could not be found would pass the budget by subtracting nothing.
-    expect(text.length).toBeGreaterThan(1000);
-    const overhead = weight.gzipTotal - gzipSize(text);
-    expect(overhead, `gzip html ${weight.gzip.html} + css ${weight.gzip.css} + js ${weight.gzip.js} − text ${gzipSize(text)}`).toBeLessThanOrEqual(OVERHEAD_BUDGET);
-  });
+  test.each(reportPages)(
+    '%s adds at most 10 KB gzipped to the text of its report',
+    async (page) => {
+      const weight = await measurePageWeight(DIST, '/', urlPathOfHtmlFile(page, '/'));
+      const text = extractReportText(readFileSync(join(DIST, page), 'utf8'));
+      // A page whose body could not be found would pass the budget by subtracting nothing.
+      expect(text.length).toBeGreaterThan(1000);
+      const overhead = weight.gzipTotal - gzipSize(text);
+      expect(
+        overhead,
+        `gzip html ${weight.gzip.html} + css ${weight.gzip.css} + js ${weight.gzip.js} − text ${gzipSize(text)}`,
+      ).toBeLessThanOrEqual(OVERHEAD_BUDGET);
+    },
+  );
 
-  test.each(pages.filter((page) => !page.startsWith('search/')))('%s loads at most 3 KB of JavaScript before search is opened', async (page) => {
-    const weight = await measurePageWeight(DIST, '/', urlPathOfHtmlFile(page, '/'));
-    expect(weight.gzip.js, weight.resources.filter((resource) => resource.kind === 'js').map((resource) => `${resource.urlPath} ${resource.gzipBytes}`).join(', ')).toBeLessThanOrEqual(JS_BUDGET);
-  });
+  test.each(pages.filter((page) => !page.startsWith('search/')))(
+    '%s loads at most 3 KB of JavaScript before search is opened',
+    async (page) => {
+      const weight = await measurePageWeight(DIST, '/', urlPathOfHtmlFile(page, '/'));
+      expect(
+        weight.gzip.js,
+        weight.resources
+          .filter((resource) => resource.kind === 'js')
+          .map((resource) => `${resource.urlPath} ${resource.gzipBytes}`)
+          .join(', '),
+      ).toBeLessThanOrEqual(JS_BUDGET);
+    },
+  );
 
   test('counts boot.js and the stylesheet on a report page, so the JS budget sees every script', async () => {
     const weight = await measurePageWeight(DIST, '/', '/reports/01/');

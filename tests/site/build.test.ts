@@ -68,7 +68,12 @@ function expectedHeadings(markdown: string): { tag: string; id: string; text: st
 
 /** Text of a heading without its permalink. */
 function headingText(element: Element): string {
-  const copy: Element = { ...element, children: element.children.filter((child) => !(child.type === 'element' && classesOf(child).includes('permalink'))) };
+  const copy: Element = {
+    ...element,
+    children: element.children.filter(
+      (child) => !(child.type === 'element' && classesOf(child).includes('permalink')),
+    ),
+  };
   return hastToString(copy).trim();
 }
 
@@ -81,7 +86,9 @@ beforeAll(() => {
   for (const file of listHtmlFiles(DIST)) {
     const html = readFileSync(join(DIST, file), 'utf8');
     const tree = fromHtml(html);
-    const ids = elements(tree, (element) => typeof element.properties.id === 'string').map((element) => String(element.properties.id));
+    const ids = elements(tree, (element) => typeof element.properties.id === 'string').map(
+      (element) => String(element.properties.id),
+    );
     const urlPath = urlPathOfHtmlFile(file, BASE);
     pages.set(urlPath, { file, urlPath, html, tree, ids });
   }
@@ -90,7 +97,8 @@ beforeAll(() => {
 describe('pages', () => {
   it('builds the home, about and 404 pages and one page per report with its citation files', () => {
     expect(reportIds.length).toBeGreaterThanOrEqual(12);
-    for (const path of ['index.html', 'about/index.html', '404.html']) expect(existsSync(join(DIST, path)), path).toBe(true);
+    for (const path of ['index.html', 'about/index.html', '404.html'])
+      expect(existsSync(join(DIST, path)), path).toBe(true);
     for (const id of reportIds) {
       for (const name of ['index.html', 'cite.bib', 'cite.ris']) {
         expect(existsSync(join(DIST, 'reports', id, name)), `reports/${id}/${name}`).toBe(true);
@@ -101,8 +109,13 @@ describe('pages', () => {
   it('links the home page to every report in printed order', () => {
     const home = pages.get(BASE);
     expect(home).toBeDefined();
-    const links = elements(home!.tree, (element) => element.tagName === 'a' && classesOf(element).includes('contents-link'));
-    expect(links.map((link) => String(link.properties.href))).toEqual(reportIds.map((id) => `${BASE}reports/${id}/`));
+    const links = elements(
+      home!.tree,
+      (element) => element.tagName === 'a' && classesOf(element).includes('contents-link'),
+    );
+    expect(links.map((link) => String(link.properties.href))).toEqual(
+      reportIds.map((id) => `${BASE}reports/${id}/`),
+    );
   });
 
   it('says 页面未找到 on the 404 page and links back to the home page', () => {
@@ -116,10 +129,13 @@ describe('pages', () => {
       const html = elements(page.tree, (element) => element.tagName === 'html')[0];
       expect(html?.properties.lang, page.file).toBe('zh-CN');
       const metas = elements(page.tree, (element) => element.tagName === 'meta');
-      const named = (name: string) => metas.find((meta) => meta.properties.name === name)?.properties.content;
+      const named = (name: string) =>
+        metas.find((meta) => meta.properties.name === name)?.properties.content;
       expect(named('viewport'), page.file).toBe('width=device-width, initial-scale=1');
       expect(String(named('description') ?? '').length, page.file).toBeGreaterThan(10);
-      const csp = metas.find((meta) => String(meta.properties.httpEquiv) === 'Content-Security-Policy');
+      const csp = metas.find(
+        (meta) => String(meta.properties.httpEquiv) === 'Content-Security-Policy',
+      );
       expect(String(csp?.properties.content), page.file).toContain("script-src 'self'");
     }
   });
@@ -132,9 +148,14 @@ describe('report pages', () => {
       expect(page, id).toBeDefined();
       const body = elements(page!.tree, (element) => classesOf(element).includes('report-body'))[0];
       expect(body, id).toBeDefined();
-      const rendered = elements({ type: 'root', children: [body!] }, (element) => element.tagName === 'h2' || element.tagName === 'h3').map(
-        (element) => ({ tag: element.tagName, id: String(element.properties.id), text: headingText(element) }),
-      );
+      const rendered = elements(
+        { type: 'root', children: [body!] },
+        (element) => element.tagName === 'h2' || element.tagName === 'h3',
+      ).map((element) => ({
+        tag: element.tagName,
+        id: String(element.properties.id),
+        text: headingText(element),
+      }));
       const markdown = readFileSync(join(REPORTS_DIR, `${id}.md`), 'utf8');
       expect(rendered, id).toEqual(expectedHeadings(markdown));
     }
@@ -144,24 +165,45 @@ describe('report pages', () => {
     for (const id of reportIds) {
       const page = pages.get(`${BASE}reports/${id}/`)!;
       const body = elements(page.tree, (element) => classesOf(element).includes('report-body'))[0]!;
-      const paragraphs = elements({ type: 'root', children: [body] }, (element) => element.tagName === 'p');
+      const paragraphs = elements(
+        { type: 'root', children: [body] },
+        (element) => element.tagName === 'p',
+      );
       expect(paragraphs.length, id).toBeGreaterThan(5);
-      for (const paragraph of paragraphs) expect(String(paragraph.properties.id), id).toMatch(/^p\d+(-\d+)?-\d+$/);
+      for (const paragraph of paragraphs)
+        expect(String(paragraph.properties.id), id).toMatch(/^p\d+(-\d+)?-\d+$/);
     }
   });
 
   it('lists every section in the navigation, links prev/next in order and offers both citations', () => {
     for (const [index, id] of reportIds.entries()) {
       const page = pages.get(`${BASE}reports/${id}/`)!;
-      const headingIds = expectedHeadings(readFileSync(join(REPORTS_DIR, `${id}.md`), 'utf8')).map((heading) => heading.id);
-      const toc = elements(page.tree, (element) => element.tagName === 'nav' && classesOf(element).includes('toc'))[0]!;
-      const tocLinks = elements({ type: 'root', children: [toc] }, (element) => element.tagName === 'a').map((a) => String(a.properties.href));
+      const headingIds = expectedHeadings(readFileSync(join(REPORTS_DIR, `${id}.md`), 'utf8')).map(
+        (heading) => heading.id,
+      );
+      const toc = elements(
+        page.tree,
+        (element) => element.tagName === 'nav' && classesOf(element).includes('toc'),
+      )[0]!;
+      const tocLinks = elements(
+        { type: 'root', children: [toc] },
+        (element) => element.tagName === 'a',
+      ).map((a) => String(a.properties.href));
       expect(tocLinks, id).toEqual(headingIds.map((headingId) => `#${headingId}`));
       const rel = (value: string) =>
-        elements(page.tree, (element) => element.tagName === 'a' && String(element.properties.rel) === value)[0]?.properties.href;
-      expect(rel('prev'), id).toBe(index > 0 ? `${BASE}reports/${reportIds[index - 1]}/` : undefined);
-      expect(rel('next'), id).toBe(index < reportIds.length - 1 ? `${BASE}reports/${reportIds[index + 1]}/` : undefined);
-      expect(page.ids, id).toEqual(expect.arrayContaining(['cite', 'cite-gbt2025', 'cite-gbt2015', 'main']));
+        elements(
+          page.tree,
+          (element) => element.tagName === 'a' && String(element.properties.rel) === value,
+        )[0]?.properties.href;
+      expect(rel('prev'), id).toBe(
+        index > 0 ? `${BASE}reports/${reportIds[index - 1]}/` : undefined,
+      );
+      expect(rel('next'), id).toBe(
+        index < reportIds.length - 1 ? `${BASE}reports/${reportIds[index + 1]}/` : undefined,
+      );
+      expect(page.ids, id).toEqual(
+        expect.arrayContaining(['cite', 'cite-gbt2025', 'cite-gbt2015', 'main']),
+      );
     }
   });
   it('sets apart the lead-in of every numbered paragraph of the Markdown', () => {
@@ -170,7 +212,10 @@ describe('report pages', () => {
         .split('\n')
         .filter((line) => /^\d+\\\. /.test(line)).length;
       const page = pages.get(`${BASE}reports/${id}/`)!;
-      const leads = elements(page.tree, (element) => element.tagName === 'strong' && classesOf(element).includes('lead'));
+      const leads = elements(
+        page.tree,
+        (element) => element.tagName === 'strong' && classesOf(element).includes('lead'),
+      );
       expect(leads.length, id).toBe(numbered);
     }
   });
@@ -204,7 +249,9 @@ describe('links and ids', () => {
     const broken: string[] = [];
     for (const page of pages.values()) {
       const pageUrl = new URL(page.urlPath, ORIGIN);
-      for (const element of elements(page.tree, (element) => ['a', 'link', 'script', 'img'].includes(element.tagName))) {
+      for (const element of elements(page.tree, (element) =>
+        ['a', 'link', 'script', 'img'].includes(element.tagName),
+      )) {
         const reference = element.properties.href ?? element.properties.src;
         if (typeof reference !== 'string') continue;
         const url = new URL(reference, pageUrl);
@@ -213,11 +260,13 @@ describe('links and ids', () => {
         if (!target) {
           const file = resolveRequestPath(DIST, BASE, url.pathname);
           if (!file || !existsSync(file)) broken.push(`${page.file}: ${reference}`);
-          else if (url.hash) broken.push(`${page.file}: ${reference} (fragment on a non-HTML file)`);
+          else if (url.hash)
+            broken.push(`${page.file}: ${reference} (fragment on a non-HTML file)`);
           continue;
         }
         const fragment = decodeURIComponent(url.hash.slice(1));
-        if (fragment !== '' && !target.ids.includes(fragment)) broken.push(`${page.file}: ${reference}`);
+        if (fragment !== '' && !target.ids.includes(fragment))
+          broken.push(`${page.file}: ${reference}`);
       }
     }
     expect(broken).toEqual([]);
@@ -228,15 +277,23 @@ describe('self-contained and CSP-safe output', () => {
   it('points no resource URL at another origin', () => {
     const foreign: string[] = [];
     for (const page of pages.values()) {
-      for (const element of elements(page.tree, (element) => ['link', 'script', 'img', 'iframe', 'source', 'video', 'audio', 'object', 'embed'].includes(element.tagName))) {
-        const reference = element.properties.src ?? element.properties.href ?? element.properties.data;
-        if (typeof reference === 'string' && /^(https?:)?\/\//i.test(reference)) foreign.push(`${page.file}: ${reference}`);
+      for (const element of elements(page.tree, (element) =>
+        ['link', 'script', 'img', 'iframe', 'source', 'video', 'audio', 'object', 'embed'].includes(
+          element.tagName,
+        ),
+      )) {
+        const reference =
+          element.properties.src ?? element.properties.href ?? element.properties.data;
+        if (typeof reference === 'string' && /^(https?:)?\/\//i.test(reference))
+          foreign.push(`${page.file}: ${reference}`);
       }
     }
     const assets = join(DIST, '_astro');
     for (const name of existsSync(assets) ? readdirSync(assets) : []) {
       if (!name.endsWith('.css')) continue;
-      for (const match of readFileSync(join(assets, name), 'utf8').matchAll(/url\(\s*['"]?((?:https?:)?\/\/[^'")]+)/gi)) {
+      for (const match of readFileSync(join(assets, name), 'utf8').matchAll(
+        /url\(\s*['"]?((?:https?:)?\/\/[^'")]+)/gi,
+      )) {
         foreign.push(`_astro/${name}: ${match[1]}`);
       }
     }
@@ -247,9 +304,11 @@ describe('self-contained and CSP-safe output', () => {
     const inline: string[] = [];
     for (const page of pages.values()) {
       for (const element of elements(page.tree, () => true)) {
-        if (element.tagName === 'script' && typeof element.properties.src !== 'string') inline.push(`${page.file}: inline <script>`);
+        if (element.tagName === 'script' && typeof element.properties.src !== 'string')
+          inline.push(`${page.file}: inline <script>`);
         if (element.tagName === 'style') inline.push(`${page.file}: <style>`);
-        if ('style' in element.properties) inline.push(`${page.file}: style="" on <${element.tagName}>`);
+        if ('style' in element.properties)
+          inline.push(`${page.file}: style="" on <${element.tagName}>`);
         for (const name of Object.keys(element.properties)) {
           if (/^on[a-z]/i.test(name)) inline.push(`${page.file}: ${name} on <${element.tagName}>`);
         }
@@ -261,11 +320,22 @@ describe('self-contained and CSP-safe output', () => {
   it('links the shared site stylesheet plus at most one page stylesheet, and a local favicon', () => {
     const sheetsByPage = [...pages.values()].map((page) => {
       const links = elements(page.tree, (element) => element.tagName === 'link');
-      expect(links.some((link) => String(link.properties.rel) === 'icon' && String(link.properties.href) === `${BASE}favicon.svg`), page.file).toBe(true);
-      return links.filter((link) => String(link.properties.rel) === 'stylesheet').map((link) => String(link.properties.href));
+      expect(
+        links.some(
+          (link) =>
+            String(link.properties.rel) === 'icon' &&
+            String(link.properties.href) === `${BASE}favicon.svg`,
+        ),
+        page.file,
+      ).toBe(true);
+      return links
+        .filter((link) => String(link.properties.rel) === 'stylesheet')
+        .map((link) => String(link.properties.href));
     });
     for (const sheets of sheetsByPage) expect(sheets.length).toBeLessThanOrEqual(2);
-    const shared = sheetsByPage.reduce((common, sheets) => common.filter((href) => sheets.includes(href)));
+    const shared = sheetsByPage.reduce((common, sheets) =>
+      common.filter((href) => sheets.includes(href)),
+    );
     expect(shared).toHaveLength(1);
   });
 });

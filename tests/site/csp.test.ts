@@ -15,7 +15,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { withScreenshotOnFailure } from '../helpers/browser.ts';
 import { SITE_DIST, serveSiteInChromium } from '../helpers/site.ts';
-import { CONTENT_SECURITY_POLICY } from '../../scripts/serve.ts';
+import { CONTENT_SECURITY_POLICY } from '../../src/lib/csp.ts';
 import { listHtmlFiles } from '../../scripts/lib/page-weight.ts';
 
 const pages = listHtmlFiles(SITE_DIST);
@@ -38,12 +38,18 @@ function findInlineCode(html: string): string[] {
   let policy: string | null = null;
   visit(fromHtml(html), 'element', (element: Element) => {
     const { tagName, properties } = element;
-    if (tagName === 'meta' && String(properties.httpEquiv ?? '').toLowerCase() === 'content-security-policy') {
+    if (
+      tagName === 'meta' &&
+      String(properties.httpEquiv ?? '').toLowerCase() === 'content-security-policy'
+    ) {
       policy = String(properties.content ?? '');
     }
     if (tagName === 'script') {
       const type = String(properties.type ?? '').toLowerCase();
-      if (!DATA_SCRIPT_TYPES.has(type) && (properties.src === undefined || hastToString(element).trim() !== '')) {
+      if (
+        !DATA_SCRIPT_TYPES.has(type) &&
+        (properties.src === undefined || hastToString(element).trim() !== '')
+      ) {
         problems.push(`inline <script${type ? ` type=${type}` : ''}>`);
       }
     }
@@ -51,8 +57,12 @@ function findInlineCode(html: string): string[] {
     for (const [name, value] of Object.entries(properties)) {
       if (name === 'style') problems.push(`style="${String(value)}" on <${tagName}>`);
       // hast spells handlers in camel case (`onClick`).
-      if (/^on[A-Z][a-zA-Z]*$/.test(name)) problems.push(`${name.toLowerCase()} handler on <${tagName}>`);
-      if (['href', 'src', 'action', 'formAction'].includes(name) && /^\s*javascript:/i.test(String(value))) {
+      if (/^on[A-Z][a-zA-Z]*$/.test(name))
+        problems.push(`${name.toLowerCase()} handler on <${tagName}>`);
+      if (
+        ['href', 'src', 'action', 'formAction'].includes(name) &&
+        /^\s*javascript:/i.test(String(value))
+      ) {
         problems.push(`javascript: URL in ${name} of <${tagName}>`);
       }
     }
@@ -61,8 +71,15 @@ function findInlineCode(html: string): string[] {
   const directives = parsePolicy(policy);
   const expectSources = (name: string, allowed: string[]): void => {
     const sources = directives.get(name);
-    if (!sources || sources.length === 0 || sources.some((source) => !allowed.includes(source)) || !sources.includes("'self'")) {
-      problems.push(`${name} is "${sources?.join(' ') ?? '(absent)'}", expected only ${allowed.join(' ')}`);
+    if (
+      !sources ||
+      sources.length === 0 ||
+      sources.some((source) => !allowed.includes(source)) ||
+      !sources.includes("'self'")
+    ) {
+      problems.push(
+        `${name} is "${sources?.join(' ') ?? '(absent)'}", expected only ${allowed.join(' ')}`,
+      );
     }
   };
   expectSources('default-src', ["'self'"]);
@@ -90,13 +107,19 @@ describe('policy and markup in dist', () => {
   });
 
   test('the <meta> policy is the server policy without frame-ancestors, and the nginx example sends the server policy', () => {
-    const metaPolicy = /<meta http-equiv="Content-Security-Policy" content="([^"]*)"/.exec(readFileSync(join(SITE_DIST, 'index.html'), 'utf8'))?.[1];
+    const metaPolicy = /<meta http-equiv="Content-Security-Policy" content="([^"]*)"/.exec(
+      readFileSync(join(SITE_DIST, 'index.html'), 'utf8'),
+    )?.[1];
     const headerWithoutFrameAncestors = CONTENT_SECURITY_POLICY.split(';')
       .map((part) => part.trim())
       .filter((part) => !part.startsWith('frame-ancestors'))
       .join('; ');
     expect(metaPolicy).toBe(headerWithoutFrameAncestors);
-    const nginxPolicies = [...readFileSync('scripts/deploy/nginx.conf.example', 'utf8').matchAll(/set \$csp "([^"]*)";/g)].map((match) => match[1]);
+    const nginxPolicies = [
+      ...readFileSync('scripts/deploy/nginx.conf.example', 'utf8').matchAll(
+        /set \$csp "([^"]*)";/g,
+      ),
+    ].map((match) => match[1]);
     expect(nginxPolicies).toEqual([CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY]);
   });
 
@@ -112,11 +135,14 @@ async function watchContext(context: BrowserContext): Promise<string[]> {
   const problems: string[] = [];
   await context.addInitScript(() => {
     document.addEventListener('securitypolicyviolation', (event) => {
-      console.error(`securitypolicyviolation: ${event.violatedDirective} blocked ${event.blockedURI} at ${event.sourceFile}:${event.lineNumber}`);
+      console.error(
+        `securitypolicyviolation: ${event.violatedDirective} blocked ${event.blockedURI} at ${event.sourceFile}:${event.lineNumber}`,
+      );
     });
   });
   context.on('console', (message) => {
-    if (/securitypolicyviolation|Content.Security.Policy/i.test(message.text())) problems.push(`${message.page()?.url()}: ${message.text()}`);
+    if (/securitypolicyviolation|Content.Security.Policy/i.test(message.text()))
+      problems.push(`${message.page()?.url()}: ${message.text()}`);
   });
   context.on('weberror', (error) => problems.push(`uncaught: ${error.error().message}`));
   return problems;
@@ -130,13 +156,21 @@ describe('pages under the server CSP header', () => {
     try {
       await withScreenshotOnFailure(page, 'csp-pages', async () => {
         const response = await page.goto(site.url);
-        expect(response?.headers()['content-security-policy']).toContain("script-src 'self' 'wasm-unsafe-eval'");
+        expect(response?.headers()['content-security-policy']).toContain(
+          "script-src 'self' 'wasm-unsafe-eval'",
+        );
         // Opening the header search loads the lazy search code and its WebAssembly.
         const box = page.getByRole('searchbox', { name: '搜索全文' }).first();
         await box.focus();
         await box.fill('社区');
         await page.waitForLoadState('networkidle');
-        for (const path of ['reports/05/', 'search/?q=社区', 'reports/05/?hl=社区', 'about/', 'no-such-page/']) {
+        for (const path of [
+          'reports/05/',
+          'search/?q=社区',
+          'reports/05/?hl=社区',
+          'about/',
+          'no-such-page/',
+        ]) {
           await page.goto(site.url + path, { waitUntil: 'networkidle' });
         }
         await page.goto(site.url + 'search/?q=社区');
@@ -171,8 +205,11 @@ describe('reflected queries never execute', () => {
   const injectedTraces = (): Promise<string[]> =>
     page.evaluate(() => {
       const traces: string[] = [];
-      if ((window as unknown as { __xss?: unknown }).__xss !== undefined) traces.push('window.__xss was set');
-      for (const element of document.querySelectorAll('img[src="x"], svg[onload], [onerror], [onload], #xss, a[href^="javascript:" i]')) {
+      if ((window as unknown as { __xss?: unknown }).__xss !== undefined)
+        traces.push('window.__xss was set');
+      for (const element of document.querySelectorAll(
+        'img[src="x"], svg[onload], [onerror], [onload], #xss, a[href^="javascript:" i]',
+      )) {
         traces.push(element.outerHTML.slice(0, 120));
       }
       for (const script of document.querySelectorAll('script:not([src])')) {
@@ -183,7 +220,9 @@ describe('reflected queries never execute', () => {
 
   test.each(PAYLOADS)('/search/?q=%s shows the query as text and runs nothing', async (payload) => {
     await withScreenshotOnFailure(page, 'xss-search', async () => {
-      await page.goto(`${site.url}search/?q=${encodeURIComponent(payload)}`, { waitUntil: 'networkidle' });
+      await page.goto(`${site.url}search/?q=${encodeURIComponent(payload)}`, {
+        waitUntil: 'networkidle',
+      });
       // The page did read the query (otherwise this test would pass vacuously) …
       await expect.poll(() => page.locator('main input[name="q"]').inputValue()).toBe(payload);
       await page.waitForTimeout(400);
@@ -194,7 +233,9 @@ describe('reflected queries never execute', () => {
 
   test.each(PAYLOADS)('/reports/05/?hl=%s highlights nothing executable', async (payload) => {
     await withScreenshotOnFailure(page, 'xss-highlight', async () => {
-      await page.goto(`${site.url}reports/05/?hl=${encodeURIComponent(payload)}#s1`, { waitUntil: 'networkidle' });
+      await page.goto(`${site.url}reports/05/?hl=${encodeURIComponent(payload)}#s1`, {
+        waitUntil: 'networkidle',
+      });
       await page.waitForTimeout(400);
       expect(await injectedTraces()).toEqual([]);
     });

@@ -16,7 +16,11 @@ function hashTree(root: string): Map<string, string> {
     for (const entry of readdirSync(folder, { withFileTypes: true })) {
       const path = join(folder, entry.name);
       if (entry.isDirectory()) walk(path);
-      else hashes.set(relative(root, path).split(sep).join('/'), createHash('sha256').update(readFileSync(path)).digest('hex'));
+      else
+        hashes.set(
+          relative(root, path).split(sep).join('/'),
+          createHash('sha256').update(readFileSync(path)).digest('hex'),
+        );
     }
   };
   walk(root);
@@ -30,7 +34,8 @@ function diffTrees(first: Map<string, string>, second: Map<string, string>): str
     if (!second.has(path)) differences.push(`only in the first build: ${path}`);
     else if (second.get(path) !== hash) differences.push(`bytes differ: ${path}`);
   }
-  for (const path of second.keys()) if (!first.has(path)) differences.push(`only in the second build: ${path}`);
+  for (const path of second.keys())
+    if (!first.has(path)) differences.push(`only in the second build: ${path}`);
   return differences.sort();
 }
 
@@ -47,9 +52,21 @@ describe('deterministic build', () => {
   });
 
   test('the tree differ reports missing, extra and changed files', () => {
-    const first = new Map([['a.html', '1'], ['b.js', '2'], ['c.css', '3']]);
-    const second = new Map([['a.html', '1'], ['b.js', '9'], ['d.txt', '4']]);
-    expect(diffTrees(first, second)).toEqual(['bytes differ: b.js', 'only in the first build: c.css', 'only in the second build: d.txt']);
+    const first = new Map([
+      ['a.html', '1'],
+      ['b.js', '2'],
+      ['c.css', '3'],
+    ]);
+    const second = new Map([
+      ['a.html', '1'],
+      ['b.js', '9'],
+      ['d.txt', '4'],
+    ]);
+    expect(diffTrees(first, second)).toEqual([
+      'bytes differ: b.js',
+      'only in the first build: c.css',
+      'only in the second build: d.txt',
+    ]);
   });
 
   test('a clean rebuild produces a byte-identical tree, search index included', () => {

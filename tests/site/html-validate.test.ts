@@ -16,14 +16,27 @@ const pages = listHtmlFiles(DIST);
 
 describe('html-validate', () => {
   test('the configuration still catches a label on an element that cannot be named', async () => {
-    const report = await validator.validateString('<ol aria-label="搜索结果"><li>一</li></ol><span aria-label="第 1 页">1</span>', 'sample.html');
-    expect(report.results.flatMap((result) => result.messages.map((message) => `${message.ruleId} ${message.selector}`))).toEqual([
-      'aria-label-misuse span',
-    ]);
+    const report = await validator.validateString(
+      '<ol aria-label="搜索结果"><li>一</li></ol><span aria-label="第 1 页">1</span>',
+      'sample.html',
+    );
+    expect(
+      report.results.flatMap((result) =>
+        result.messages.map((message) => `${message.ruleId} ${message.selector}`),
+      ),
+    ).toEqual(['aria-label-misuse span']);
   });
 
   test('finds the pages of every kind in dist', () => {
-    expect(pages).toEqual(expect.arrayContaining(['index.html', '404.html', 'about/index.html', 'search/index.html', 'reports/01/index.html']));
+    expect(pages).toEqual(
+      expect.arrayContaining([
+        'index.html',
+        '404.html',
+        'about/index.html',
+        'search/index.html',
+        'reports/01/index.html',
+      ]),
+    );
   });
 
   test.each(pages)('%s has no validation errors', async (page) => {
@@ -31,7 +44,10 @@ describe('html-validate', () => {
     const errors = report.results.flatMap((result) =>
       result.messages
         .filter((message) => message.severity === 2)
-        .map((message) => `${page}:${message.line}:${message.column} ${message.ruleId}: ${message.message}`),
+        .map(
+          (message) =>
+            `${page}:${message.line}:${message.column} ${message.ruleId}: ${message.message}`,
+        ),
     );
     expect(errors).toEqual([]);
   });

@@ -14,8 +14,16 @@ const GOOD_CLS = 0.1;
 const site = serveSiteInChromium();
 
 const CASES = [
-  { name: 'search results', path: `search/?q=${encodeURIComponent('社区')}`, ready: 'main a[href*="?hl="]' },
-  { name: 'a landing highlight', path: `reports/05/?hl=${encodeURIComponent('社区')}#p1-1-1`, ready: 'main mark' },
+  {
+    name: 'search results',
+    path: `search/?q=${encodeURIComponent('社区')}`,
+    ready: 'main a[href*="?hl="]',
+  },
+  {
+    name: 'a landing highlight',
+    path: `reports/05/?hl=${encodeURIComponent('社区')}#p1-1-1`,
+    ready: 'main mark',
+  },
   { name: 'a report', path: 'reports/03/', ready: 'main' },
   { name: 'home', path: '', ready: 'main' },
 ];
@@ -34,10 +42,16 @@ describe.each(VIEWPORTS)('layout shift on a $label screen', (viewport) => {
           store.__shifts = [];
           store.__cls = 0;
           new PerformanceObserver((list) => {
-            for (const entry of list.getEntries() as unknown as { value: number; hadRecentInput: boolean; sources: { node?: Node | null }[] }[]) {
+            for (const entry of list.getEntries() as unknown as {
+              value: number;
+              hadRecentInput: boolean;
+              sources: { node?: Node | null }[];
+            }[]) {
               if (entry.hadRecentInput) continue;
               store.__cls += entry.value;
-              store.__shifts.push(`${entry.value.toFixed(3)} ${entry.sources.map((source) => (source.node as Element | null)?.className ?? '?').join(', ')}`);
+              store.__shifts.push(
+                `${entry.value.toFixed(3)} ${entry.sources.map((source) => (source.node as Element | null)?.className ?? '?').join(', ')}`,
+              );
             }
           }).observe({ type: 'layout-shift', buffered: true });
         });

@@ -33,7 +33,9 @@ beforeAll(async () => {
 });
 
 async function run(query: SuiteQuery): Promise<PageOutcome> {
-  const outcome = await withScreenshotOnFailure(page, 'search-quality', () => searchOnPage(page, query.query));
+  const outcome = await withScreenshotOnFailure(page, 'search-quality', () =>
+    searchOnPage(page, query.query),
+  );
   ours.set(query, outcome);
   return outcome;
 }
@@ -42,26 +44,43 @@ describe('the suite', () => {
   test('has at least 40 literal queries, typos and absent strings, each literal one found somewhere', () => {
     const literal = suite.filter((query) => query.kind === 'exact');
     expect(literal.length).toBeGreaterThanOrEqual(40);
-    expect(literal.filter((query) => query.expected.length === 0).map((query) => query.query)).toEqual([]);
-    expect(suite.filter((query) => query.kind === 'typo' && query.expected.length > 0).length).toBeGreaterThanOrEqual(4);
-    expect(suite.filter((query) => query.kind === 'absent' && query.expected.length === 0).length).toBeGreaterThanOrEqual(3);
+    expect(
+      literal.filter((query) => query.expected.length === 0).map((query) => query.query),
+    ).toEqual([]);
+    expect(
+      suite.filter((query) => query.kind === 'typo' && query.expected.length > 0).length,
+    ).toBeGreaterThanOrEqual(4);
+    expect(
+      suite.filter((query) => query.kind === 'absent' && query.expected.length === 0).length,
+    ).toBeGreaterThanOrEqual(3);
   });
 });
 
 describe('literal queries', () => {
-  test.each(suite.filter((query) => query.kind === 'exact').map((query) => [query.label, query.query, query] as const))(
+  test.each(
+    suite
+      .filter((query) => query.kind === 'exact')
+      .map((query) => [query.label, query.query, query] as const),
+  )(
     '%s %s returns exactly the reports that contain it, title hits first',
     async (_label, _text, query) => {
       const { found } = await run(query);
       expect(found.filter((report) => report.kind !== 'exact')).toEqual([]);
       expect(found.map((report) => report.id).sort()).toEqual([...query.expected].sort());
-      expect(found.slice(0, query.titleHits.length).map((report) => report.id).sort()).toEqual([...query.titleHits].sort());
+      expect(
+        found
+          .slice(0, query.titleHits.length)
+          .map((report) => report.id)
+          .sort(),
+      ).toEqual([...query.titleHits].sort());
     },
   );
 });
 
 describe('typos', () => {
-  test.each(suite.filter((query) => query.kind === 'typo').map((query) => [query.query, query] as const))(
+  test.each(
+    suite.filter((query) => query.kind === 'typo').map((query) => [query.query, query] as const),
+  )(
     '%s returns approximate results, marked, including every report with the corrected string',
     async (_text, query) => {
       const { found, status } = await run(query);
@@ -69,21 +88,22 @@ describe('typos', () => {
       expect(found.filter((report) => report.kind !== 'approximate')).toEqual([]);
       expect(found.map((report) => report.id)).toEqual(expect.arrayContaining(query.expected));
       expect(status).toContain('近似');
-      expect(await page.locator('.search-page-results .search-badge').first().textContent()).toBe('近似');
+      expect(await page.locator('.search-page-results .search-badge').first().textContent()).toBe(
+        '近似',
+      );
     },
   );
 });
 
 describe('absent strings', () => {
-  test.each(suite.filter((query) => query.kind === 'absent').map((query) => [query.query, query] as const))(
-    '%s returns nothing and says so',
-    async (_text, query) => {
-      expect(query.expected).toEqual([]);
-      const { found, status } = await run(query);
-      expect(found).toEqual([]);
-      expect(status).toContain('没有找到');
-    },
-  );
+  test.each(
+    suite.filter((query) => query.kind === 'absent').map((query) => [query.query, query] as const),
+  )('%s returns nothing and says so', async (_text, query) => {
+    expect(query.expected).toEqual([]);
+    const { found, status } = await run(query);
+    expect(found).toEqual([]);
+    expect(status).toContain('没有找到');
+  });
 });
 
 describe('compared with stock Pagefind', () => {
@@ -99,17 +119,37 @@ describe('compared with stock Pagefind', () => {
         const base = { kind: query.kind, expected: query.expected, titleHits: query.titleHits };
         stock.push({ ...base, found: await searchStockPagefind(stockPage, query.query) });
         const outcome = ours.get(query) ?? (await run(query));
-        mine.push({ ...base, found: outcome.found.filter((report) => report.kind === 'exact').map((report) => report.id) });
+        mine.push({
+          ...base,
+          found: outcome.found
+            .filter((report) => report.kind === 'exact')
+            .map((report) => report.id),
+        });
       }
       const figures = { ours: scoreAnswers(mine), stockPagefind: scoreAnswers(stock) };
       const percent = (value: number): string => `${(value * 100).toFixed(1)}%`;
-      const rows = (['recall', 'exactFirst', 'precision', 'titleFirst', 'absentEmpty'] as const).map(
-        (key) => `${key.padEnd(12)} ${percent(figures.ours[key]).padStart(7)} ${percent(figures.stockPagefind[key]).padStart(9)}`,
+      const rows = (
+        ['recall', 'exactFirst', 'precision', 'titleFirst', 'absentEmpty'] as const
+      ).map(
+        (key) =>
+          `${key.padEnd(12)} ${percent(figures.ours[key]).padStart(7)} ${percent(figures.stockPagefind[key]).padStart(9)}`,
       );
-      console.log([`search quality on ${suite.length} queries`, `${''.padEnd(12)} ${'ours'.padStart(7)} ${'stock'.padStart(9)}`, ...rows].join('\n'));
+      console.log(
+        [
+          `search quality on ${suite.length} queries`,
+          `${''.padEnd(12)} ${'ours'.padStart(7)} ${'stock'.padStart(9)}`,
+          ...rows,
+        ].join('\n'),
+      );
       mkdirSync('tests/artifacts', { recursive: true });
       writeFileSync('tests/artifacts/search-quality.json', JSON.stringify(figures, null, 2));
-      expect(figures.ours).toMatchObject({ recall: 1, exactFirst: 1, precision: 1, titleFirst: 1, absentEmpty: 1 });
+      expect(figures.ours).toMatchObject({
+        recall: 1,
+        exactFirst: 1,
+        precision: 1,
+        titleFirst: 1,
+        absentEmpty: 1,
+      });
     } finally {
       await stockPage.close();
       await stockServer.close();

@@ -26,7 +26,9 @@ describe('self-contained site', () => {
     const pages = listHtmlFiles(SITE_DIST);
     expect(pages.length).toBeGreaterThan(14);
     for (const file of pages) {
-      await page.goto(new URL(urlPathOfHtmlFile(file, '/'), site.url).href, { waitUntil: 'networkidle' });
+      await page.goto(new URL(urlPathOfHtmlFile(file, '/'), site.url).href, {
+        waitUntil: 'networkidle',
+      });
     }
     expect(foreign).toEqual([]);
   });
@@ -47,7 +49,9 @@ describe('self-contained site', () => {
       await page.waitForURL(/\/reports\/\d{2}\/\?hl=/);
       await page.waitForLoadState('networkidle');
       // The search really ran: its index files were fetched from the site itself.
-      expect(sameOrigin.slice(before).some((url) => /\/pagefind\//.test(new URL(url).pathname))).toBe(true);
+      expect(
+        sameOrigin.slice(before).some((url) => /\/pagefind\//.test(new URL(url).pathname)),
+      ).toBe(true);
       expect(foreign).toEqual([]);
     });
   });

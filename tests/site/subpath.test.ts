@@ -10,7 +10,11 @@ import type { Element } from 'hast';
 import { visit } from 'unist-util-visit';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchChromium, recordForeignRequests, withScreenshotOnFailure } from '../helpers/browser.ts';
+import {
+  launchChromium,
+  recordForeignRequests,
+  withScreenshotOnFailure,
+} from '../helpers/browser.ts';
 import { resolveRequestPath, startServer, type RunningServer } from '../../scripts/serve.ts';
 import { buildVariant } from '../../scripts/lib/build-variant.ts';
 import { listHtmlFiles, urlPathOfHtmlFile } from '../../scripts/lib/page-weight.ts';
@@ -18,7 +22,14 @@ import { listHtmlFiles, urlPathOfHtmlFile } from '../../scripts/lib/page-weight.
 const BASE = '/xinfeng/';
 const ORIGIN = 'http://site.invalid';
 /** Attributes that make the browser navigate or fetch. */
-const URL_ATTRIBUTES: Record<string, string[]> = { a: ['href'], link: ['href'], script: ['src'], img: ['src'], form: ['action'], source: ['src'] };
+const URL_ATTRIBUTES: Record<string, string[]> = {
+  a: ['href'],
+  link: ['href'],
+  script: ['src'],
+  img: ['src'],
+  form: ['action'],
+  source: ['src'],
+};
 
 interface ParsedPage {
   ids: Set<string>;
@@ -41,7 +52,9 @@ function parsePage(html: string): ParsedPage {
 /** Checks every URL of every page: under the base, pointing at a file that exists, fragment included. */
 function findBrokenLinks(outDir: string): string[] {
   const files = listHtmlFiles(outDir);
-  const parsed = new Map(files.map((file) => [file, parsePage(readFileSync(join(outDir, file), 'utf8'))]));
+  const parsed = new Map(
+    files.map((file) => [file, parsePage(readFileSync(join(outDir, file), 'utf8'))]),
+  );
   const idsOf = (file: string): Set<string> => {
     if (!parsed.has(file)) parsed.set(file, parsePage(readFileSync(file, 'utf8')));
     return (parsed.get(file) as ParsedPage).ids;
@@ -74,7 +87,10 @@ function findBrokenLinks(outDir: string): string[] {
       }
       const fragment = decodeURIComponent(url.hash.slice(1));
       if (fragment && (target as string).endsWith('.html')) {
-        const ids = url.pathname === pageUrl.pathname ? (parsed.get(file) as ParsedPage).ids : idsOf(target as string);
+        const ids =
+          url.pathname === pageUrl.pathname
+            ? (parsed.get(file) as ParsedPage).ids
+            : idsOf(target as string);
         if (!ids.has(fragment)) broken.push(`${file}: ${raw} → no element with id "${fragment}"`);
       }
     }
@@ -91,7 +107,10 @@ beforeAll(async () => {
   scratch = mkdtempSync('dist-subpath-');
   outDir = join(scratch, 'dist');
   buildVariant({ outDir, base: BASE });
-  [browser, server] = await Promise.all([launchChromium(), startServer({ root: outDir, base: BASE })]);
+  [browser, server] = await Promise.all([
+    launchChromium(),
+    startServer({ root: outDir, base: BASE }),
+  ]);
 }, 300_000);
 afterAll(async () => {
   await Promise.all([browser?.close(), server?.close()]);
@@ -103,7 +122,10 @@ describe(`built for ${BASE}`, () => {
     // A page of the sub-path build with three planted mistakes, checked by the same function.
     const planted = join(outDir, 'planted', 'index.html');
     mkdirSync(join(outDir, 'planted'), { recursive: true });
-    writeFileSync(planted, `<a href="/reports/01/">x</a><a href="${BASE}reports/99/">y</a><a href="${BASE}reports/01/#nope">z</a>`);
+    writeFileSync(
+      planted,
+      `<a href="/reports/01/">x</a><a href="${BASE}reports/99/">y</a><a href="${BASE}reports/01/#nope">z</a>`,
+    );
     try {
       expect(findBrokenLinks(outDir)).toEqual([
         'planted/index.html: /reports/01/ is outside /xinfeng/',
@@ -138,7 +160,9 @@ describe(`built for ${BASE}`, () => {
         await page.goto(`${server.url}search/?q=${encodeURIComponent('社区')}`);
         const hits = page.locator('main a[href*="?hl="]');
         await hits.first().waitFor({ timeout: 15_000 });
-        const hrefs = await hits.evaluateAll((links) => links.map((link) => new URL((link as HTMLAnchorElement).href).pathname));
+        const hrefs = await hits.evaluateAll((links) =>
+          links.map((link) => new URL((link as HTMLAnchorElement).href).pathname),
+        );
         expect(hrefs.length).toBeGreaterThan(0);
         expect(hrefs.filter((path) => !/^\/xinfeng\/reports\/\d{2}\/$/.test(path))).toEqual([]);
         await hits.first().click();
@@ -153,17 +177,26 @@ describe(`built for ${BASE}`, () => {
         await page.goto(`${server.url}reports/05/`, { waitUntil: 'networkidle' });
         const toc = page.getByRole('navigation', { name: '本文目录' });
         const details = toc.locator('details');
-        if ((await details.count()) > 0 && !(await details.first().evaluate((element) => (element as HTMLDetailsElement).open))) {
+        if (
+          (await details.count()) > 0 &&
+          !(await details.first().evaluate((element) => (element as HTMLDetailsElement).open))
+        ) {
           await toc.locator('summary').first().click();
         }
         const link = toc.locator('a[href^="#s"]').nth(1);
         const href = (await link.getAttribute('href')) as string;
         await link.click();
-        await expect.poll(() => page.evaluate(() => location.pathname + location.hash)).toBe(`${BASE}reports/05/${href}`);
-        await expect.poll(() => page.locator(href).evaluate((heading) => {
-          const box = heading.getBoundingClientRect();
-          return box.top >= 0 && box.top < window.innerHeight;
-        })).toBe(true);
+        await expect
+          .poll(() => page.evaluate(() => location.pathname + location.hash))
+          .toBe(`${BASE}reports/05/${href}`);
+        await expect
+          .poll(() =>
+            page.locator(href).evaluate((heading) => {
+              const box = heading.getBoundingClientRect();
+              return box.top >= 0 && box.top < window.innerHeight;
+            }),
+          )
+          .toBe(true);
         // The stylesheet really applied (a wrong base would leave the page unstyled).
         expect(await page.evaluate(() => document.styleSheets.length)).toBeGreaterThan(0);
         expect(failed).toEqual([]);

@@ -29,7 +29,11 @@ describe('findInitialReferences', () => {
     const html = `${REPORT_HTML}<link rel="modulepreload" href="chunk.js"><script type="module" src="/xinfeng/_astro/reader.js"></script>`;
     expect(findInitialReferences(html, new URL('http://x/xinfeng/reports/01/'))).toEqual({
       stylesheets: ['http://x/xinfeng/_astro/site.css'],
-      scripts: ['http://x/xinfeng/boot.js', 'http://x/xinfeng/_astro/reader.js', 'http://x/xinfeng/reports/01/chunk.js'],
+      scripts: [
+        'http://x/xinfeng/boot.js',
+        'http://x/xinfeng/_astro/reader.js',
+        'http://x/xinfeng/reports/01/chunk.js',
+      ],
     });
   });
 });
@@ -90,11 +94,17 @@ describe('measurePageWeight', () => {
 
   test('fails loudly when a referenced file is missing', async () => {
     write('reports/02/index.html', '<script src="/xinfeng/_astro/gone.js"></script>');
-    await expect(measurePageWeight(dist, '/xinfeng/', '/xinfeng/reports/02/')).rejects.toThrow(/ENOENT/);
+    await expect(measurePageWeight(dist, '/xinfeng/', '/xinfeng/reports/02/')).rejects.toThrow(
+      /ENOENT/,
+    );
   });
 
   test('lists html files in a stable order and maps them to URL paths', () => {
-    expect(listHtmlFiles(dist)).toEqual(['index.html', 'reports/01/index.html', 'reports/02/index.html']);
+    expect(listHtmlFiles(dist)).toEqual([
+      'index.html',
+      'reports/01/index.html',
+      'reports/02/index.html',
+    ]);
     expect(urlPathOfHtmlFile('reports/01/index.html', '/xinfeng')).toBe('/xinfeng/reports/01/');
     expect(urlPathOfHtmlFile('404.html', '/')).toBe('/404.html');
   });

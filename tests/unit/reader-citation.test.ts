@@ -59,12 +59,16 @@ describe('GB/T 7714 references', () => {
   });
 
   it('cites the research group as corporate author when no writer is named', () => {
-    expect(formatGbt2025(corporate)).toBe('市纪委监委机关党委课题组. 深化“五个纪委”建设 带头打造廉洁机关[J]. 南京新风, 2025(增刊): 15-18.');
+    expect(formatGbt2025(corporate)).toBe(
+      '市纪委监委机关党委课题组. 深化“五个纪委”建设 带头打造廉洁机关[J]. 南京新风, 2025(增刊): 15-18.',
+    );
     expect(formatGbt2015(corporate)).toBe(formatGbt2025(corporate));
   });
 
   it('lists three writers and then 等, and gives only the start page when the end is unknown', () => {
-    expect(formatGbt2025(lastReport)).toBe('夏巍巍, 方广和, 丁健, 等. 完善党员教育培训作用发挥机制的实践与思考[J]. 南京新风, 2025(增刊): 50.');
+    expect(formatGbt2025(lastReport)).toBe(
+      '夏巍巍, 方广和, 丁健, 等. 完善党员教育培训作用发挥机制的实践与思考[J]. 南京新风, 2025(增刊): 50.',
+    );
   });
 
   it('lists exactly three writers without 等', () => {
@@ -137,10 +141,23 @@ describe('citation data of a report', () => {
   });
 
   it('adds the absolute page URL under the base path only when the site URL is known', () => {
-    const report = { id: '05', order: 5, title: 't', unit: 'u', authors: [], page: 19, endPage: 23 };
+    const report = {
+      id: '05',
+      order: 5,
+      title: 't',
+      unit: 'u',
+      authors: [],
+      page: 19,
+      endPage: 23,
+    };
     const publication = { journal: '南京新风', year: 2025, issue: '2025 增刊' };
     expect(buildCitationSource(report, publication).url).toBeUndefined();
-    const source = buildCitationSource(report, publication, new URL('https://intranet.example/'), '/xinfeng/');
+    const source = buildCitationSource(
+      report,
+      publication,
+      new URL('https://intranet.example/'),
+      '/xinfeng/',
+    );
     expect(source.url).toBe('https://intranet.example/xinfeng/reports/05/');
     expect(source.issue).toBe('增刊');
   });

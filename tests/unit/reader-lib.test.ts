@@ -12,8 +12,13 @@ import {
   sortByOrder,
   withTrailingSlash,
 } from '../../src/lib/reports.ts';
-import { CHARACTERS_PER_MINUTE, estimateReadingMinutes, formatReadingTime } from '../../src/lib/reading-time.ts';
-import { metaContentSecurityPolicy, composeTitle } from '../../src/lib/site.ts';
+import {
+  CHARACTERS_PER_MINUTE,
+  estimateReadingMinutes,
+  formatReadingTime,
+} from '../../src/lib/reading-time.ts';
+import { composeTitle } from '../../src/lib/site.ts';
+import { metaContentSecurityPolicy } from '../../src/lib/csp.ts';
 
 describe('id counter', () => {
   it('hands out ids from the place of each heading and paragraph', () => {
@@ -30,7 +35,18 @@ describe('id counter', () => {
       counter.heading(3),
       counter.paragraph(),
     ];
-    expect(ids).toEqual(['p0-1', 's1', 'p1-1', 's1-1', 'p1-1-1', 'p1-1-2', 's1-2', 's2', 's2-1', 'p2-1-1']);
+    expect(ids).toEqual([
+      'p0-1',
+      's1',
+      'p1-1',
+      's1-1',
+      'p1-1-1',
+      'p1-1-2',
+      's1-2',
+      's2',
+      's2-1',
+      'p2-1-1',
+    ]);
     expect(ids.every((id) => SECTION_OR_PARAGRAPH_ID.test(id))).toBe(true);
   });
 
@@ -41,7 +57,8 @@ describe('id counter', () => {
 });
 
 describe('section list', () => {
-  const markdown = '引言。\n\n## 一、背景\n\n### （一）时代\n\n1\\. 正文。\n\n### (二) 意义\n\n## 二、做法\n\n正文。\n';
+  const markdown =
+    '引言。\n\n## 一、背景\n\n### （一）时代\n\n1\\. 正文。\n\n### (二) 意义\n\n## 二、做法\n\n正文。\n';
 
   it('lists headings with the ids the plugin gives them and unescaped text', () => {
     expect(listSections(markdown)).toEqual([
@@ -64,7 +81,16 @@ describe('section list', () => {
 describe('report helpers', () => {
   const reports = [
     { id: '03', order: 3, title: '三', unit: 'c', authors: [], page: 9, endPage: 14 },
-    { id: '01', order: 1, title: '一', subtitle: '副', unit: 'a', authors: ['甲', '乙'], page: 1, endPage: 5 },
+    {
+      id: '01',
+      order: 1,
+      title: '一',
+      subtitle: '副',
+      unit: 'a',
+      authors: ['甲', '乙'],
+      page: 1,
+      endPage: 5,
+    },
     { id: '02', order: 2, title: '二', unit: 'b', authors: [], page: 6, endPage: 8 },
   ];
 
@@ -88,8 +114,12 @@ describe('report helpers', () => {
 
   it('formats bylines, full titles, descriptions and paths', () => {
     expect(formatAuthors(['任小艳', '刘玉东'])).toBe('任小艳、刘玉东');
-    expect(formatFullTitle({ title: '深化作风建设', subtitle: '以华侨路街道为例' })).toBe('深化作风建设——以华侨路街道为例');
-    expect(describeReport(reports[1]!, '南京新风', '2025 增刊')).toBe('一——副。a（执笔人：甲、乙），载《南京新风》2025 增刊，第 1–5 页。');
+    expect(formatFullTitle({ title: '深化作风建设', subtitle: '以华侨路街道为例' })).toBe(
+      '深化作风建设——以华侨路街道为例',
+    );
+    expect(describeReport(reports[1]!, '南京新风', '2025 增刊')).toBe(
+      '一——副。a（执笔人：甲、乙），载《南京新风》2025 增刊，第 1–5 页。',
+    );
     expect(reportPath('/xinfeng', '05')).toBe('/xinfeng/reports/05/');
     expect(reportPath('/', '05')).toBe('/reports/05/');
     expect(withTrailingSlash('/a/')).toBe('/a/');
@@ -109,9 +139,9 @@ describe('reading time', () => {
 
 describe('site helpers', () => {
   it('drops the directives a meta policy ignores and keeps the rest in order', () => {
-    expect(metaContentSecurityPolicy("default-src 'self'; frame-ancestors 'none'; img-src 'self' data:")).toBe(
-      "default-src 'self'; img-src 'self' data:",
-    );
+    expect(
+      metaContentSecurityPolicy("default-src 'self'; frame-ancestors 'none'; img-src 'self' data:"),
+    ).toBe("default-src 'self'; img-src 'self' data:");
     expect(metaContentSecurityPolicy()).not.toContain('frame-ancestors');
     expect(metaContentSecurityPolicy()).toContain("script-src 'self' 'wasm-unsafe-eval'");
   });

@@ -20,7 +20,8 @@ function run(html: string, ...plugins: Plugin[]): string {
 
 describe('rehype-section-ids', () => {
   it('numbers sections, subsections and the paragraphs under each', () => {
-    const input = '<p>a</p><p>b</p><h2>一、</h2><p>c</p><h3>（一）</h3><p>d</p><p>e</p><h3>（二）</h3><p>f</p><h2>二、</h2><p>g</p>';
+    const input =
+      '<p>a</p><p>b</p><h2>一、</h2><p>c</p><h3>（一）</h3><p>d</p><p>e</p><h3>（二）</h3><p>f</p><h2>二、</h2><p>g</p>';
     expect(run(input, rehypeSectionIds)).toBe(
       '<p id="p0-1">a</p><p id="p0-2">b</p><h2 id="s1">一、</h2><p id="p1-1">c</p><h3 id="s1-1">（一）</h3>' +
         '<p id="p1-1-1">d</p><p id="p1-1-2">e</p><h3 id="s1-2">（二）</h3><p id="p1-2-1">f</p><h2 id="s2">二、</h2><p id="p2-1">g</p>',
@@ -37,17 +38,23 @@ describe('rehype-section-ids', () => {
   });
 
   it('replaces an id a slugger put on a heading', () => {
-    expect(run('<h2 id="一背景">一、背景</h2>', rehypeSectionIds)).toBe('<h2 id="s1">一、背景</h2>');
+    expect(run('<h2 id="一背景">一、背景</h2>', rehypeSectionIds)).toBe(
+      '<h2 id="s1">一、背景</h2>',
+    );
   });
 
   it('numbers a subsection that comes before any section under s0', () => {
-    expect(run('<h3>（一）</h3><p>a</p>', rehypeSectionIds)).toBe('<h3 id="s0-1">（一）</h3><p id="p0-1-1">a</p>');
+    expect(run('<h3>（一）</h3><p>a</p>', rehypeSectionIds)).toBe(
+      '<h3 id="s0-1">（一）</h3><p id="p0-1-1">a</p>',
+    );
   });
 });
 
 describe('rehype-lead-in', () => {
   it('wraps the number and first sentence of a numbered paragraph', () => {
-    expect(run('<p>1. 人口结构多元复杂，服务需求叠加交织。老龄化趋势并存。</p>', rehypeLeadIn)).toBe(
+    expect(
+      run('<p>1. 人口结构多元复杂，服务需求叠加交织。老龄化趋势并存。</p>', rehypeLeadIn),
+    ).toBe(
       '<p><strong class="lead">1. 人口结构多元复杂，服务需求叠加交织。</strong>老龄化趋势并存。</p>',
     );
   });
@@ -59,7 +66,9 @@ describe('rehype-lead-in', () => {
   });
 
   it('wraps the whole paragraph when its only sentence stop is the last character', () => {
-    expect(run('<p>3. 构建督导支持体系。</p>', rehypeLeadIn)).toBe('<p><strong class="lead">3. 构建督导支持体系。</strong></p>');
+    expect(run('<p>3. 构建督导支持体系。</p>', rehypeLeadIn)).toBe(
+      '<p><strong class="lead">3. 构建督导支持体系。</strong></p>',
+    );
   });
 
   it('carries inline elements before the stop into the lead-in', () => {
@@ -74,7 +83,9 @@ describe('rehype-lead-in', () => {
   });
 
   it('leaves a numbered paragraph without any sentence stop alone', () => {
-    expect(run('<p>5. 没有句号的标题式段落</p>', rehypeLeadIn)).toBe('<p>5. 没有句号的标题式段落</p>');
+    expect(run('<p>5. 没有句号的标题式段落</p>', rehypeLeadIn)).toBe(
+      '<p>5. 没有句号的标题式段落</p>',
+    );
   });
 
   it('splits text after the first stop and reports none when there is no stop', () => {
@@ -85,7 +96,12 @@ describe('rehype-lead-in', () => {
 
 describe('rehype-heading-permalinks', () => {
   it('appends a labelled permalink to headings with an id', () => {
-    expect(run('<h2 id="s1">一、背景</h2><h3 id="s1-1">（一）时代</h3><p id="p1-1-1">正文</p>', rehypeHeadingPermalinks)).toBe(
+    expect(
+      run(
+        '<h2 id="s1">一、背景</h2><h3 id="s1-1">（一）时代</h3><p id="p1-1-1">正文</p>',
+        rehypeHeadingPermalinks,
+      ),
+    ).toBe(
       '<h2 id="s1">一、背景<a class="permalink" href="#s1" aria-label="本节链接">#</a></h2>' +
         '<h3 id="s1-1">（一）时代<a class="permalink" href="#s1-1" aria-label="本节链接">#</a></h3><p id="p1-1-1">正文</p>',
     );

@@ -20,7 +20,9 @@ const valid = {
 /** The `path: message` lines of a failed parse, or [] when it passed. */
 function problems(data: unknown): string[] {
   const result = reportSchema.safeParse(data);
-  return result.success ? [] : result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+  return result.success
+    ? []
+    : result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
 }
 
 describe('report frontmatter schema', () => {
@@ -41,15 +43,21 @@ describe('report frontmatter schema', () => {
 
   it('rejects an id that is not the two-digit form of order', () => {
     expect(problems({ ...valid, id: '5' })).toContain('id: id must be two digits, e.g. "05"');
-    expect(problems({ ...valid, id: '06' })).toEqual(['id: id must be the two-digit form of order']);
+    expect(problems({ ...valid, id: '06' })).toEqual([
+      'id: id must be the two-digit form of order',
+    ]);
   });
 
   it('rejects an end page before the start page', () => {
-    expect(problems({ ...valid, endPage: 18 })).toEqual(['endPage: endPage must not be before page']);
+    expect(problems({ ...valid, endPage: 18 })).toEqual([
+      'endPage: endPage must not be before page',
+    ]);
   });
 
   it('rejects keys the contract does not define, so a typo cannot pass silently', () => {
-    expect(problems({ ...valid, auther: ['x'] })).toEqual([": Unrecognized key(s) in object: 'auther'"]);
+    expect(problems({ ...valid, auther: ['x'] })).toEqual([
+      ": Unrecognized key(s) in object: 'auther'",
+    ]);
   });
 });
 

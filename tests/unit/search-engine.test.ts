@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { matchApproximate, matchExact, prepareReport, rankResults, searchPrepared, sectionOf } from '../../src/lib/search/engine.ts';
+import {
+  matchApproximate,
+  matchExact,
+  prepareReport,
+  rankResults,
+  searchPrepared,
+  sectionOf,
+} from '../../src/lib/search/engine.ts';
 import type { ReportShard, SearchReport } from '../../src/lib/search/types.ts';
 
 const report = (id: string, title: string, extra: Partial<SearchReport> = {}): SearchReport => ({
@@ -28,11 +35,20 @@ const two = prepareReport(
   report('02', '机关建设研究', { subtitle: '以社区为例' }),
   shard('02', [['p0-1', '社区工作。']]),
 );
-const three = prepareReport(report('03', '党建研究'), shard('03', [['p0-1', '社区社区社区社区社区。']]));
+const three = prepareReport(
+  report('03', '党建研究'),
+  shard('03', [['p0-1', '社区社区社区社区社区。']]),
+);
 
 describe('sectionOf', () => {
   it('puts a paragraph under its innermost heading and intro paragraphs under none', () => {
-    expect(['p2-3-4', 'p2-1', 'p0-1', 's2-3', 's1'].map(sectionOf)).toEqual(['s2-3', 's2', '', 's2-3', 's1']);
+    expect(['p2-3-4', 'p2-1', 'p0-1', 's2-3', 's1'].map(sectionOf)).toEqual([
+      's2-3',
+      's2',
+      '',
+      's2-3',
+      's1',
+    ]);
   });
 });
 
@@ -54,7 +70,11 @@ describe('matchExact', () => {
   it('finds the unit and the authors as header hits that land on the top of the report', () => {
     const result = matchExact(one, '张三');
     expect(result?.sections).toHaveLength(1);
-    expect(result?.sections[0]).toMatchObject({ section: 'header', label: '题名与署名', target: '' });
+    expect(result?.sections[0]).toMatchObject({
+      section: 'header',
+      label: '题名与署名',
+      target: '',
+    });
     expect(result?.titleHit).toBe(false);
   });
 
@@ -65,10 +85,20 @@ describe('matchExact', () => {
 
 describe('rankResults', () => {
   it('ranks title hits first, then by number of hits, and approximate results last', () => {
-    const exact = [one, two, three].map((prepared) => matchExact(prepared, '社区')).filter((r) => r !== null);
-    const near = matchApproximate(prepareReport(report('04', '其他'), shard('04', [['p0-1', '社会']])), '社区建设', 1);
+    const exact = [one, two, three]
+      .map((prepared) => matchExact(prepared, '社区'))
+      .filter((r) => r !== null);
+    const near = matchApproximate(
+      prepareReport(report('04', '其他'), shard('04', [['p0-1', '社会']])),
+      '社区建设',
+      1,
+    );
     expect(near).toBeNull();
-    const approximate = matchApproximate(prepareReport(report('05', '其他'), shard('05', [['p0-1', '社区建没']])), '社区建设', 1);
+    const approximate = matchApproximate(
+      prepareReport(report('05', '其他'), shard('05', [['p0-1', '社区建没']])),
+      '社区建设',
+      1,
+    );
     const ranked = rankResults([approximate!, ...exact]);
     expect(ranked.map((result) => [result.report.id, result.kind])).toEqual([
       ['01', 'exact'],
@@ -82,12 +112,16 @@ describe('rankResults', () => {
 
 describe('searchPrepared', () => {
   it('returns only exact results when any report contains the query', () => {
-    expect(searchPrepared([one, two, three], '康藏路社区', 1).map((result) => result.report.id)).toEqual(['01']);
+    expect(
+      searchPrepared([one, two, three], '康藏路社区', 1).map((result) => result.report.id),
+    ).toEqual(['01']);
   });
 
   it('falls back to approximate results only when nothing matches exactly', () => {
     const results = searchPrepared([one, two, three], '康藏路社去', 1);
-    expect(results.map((result) => [result.report.id, result.kind, result.edits])).toEqual([['01', 'approximate', 1]]);
+    expect(results.map((result) => [result.report.id, result.kind, result.edits])).toEqual([
+      ['01', 'approximate', 1],
+    ]);
   });
 
   it('returns nothing for a string found nowhere', () => {

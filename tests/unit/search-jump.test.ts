@@ -29,20 +29,25 @@ const best = (query: string): JumpEntry | undefined => fuse.search(query)[0]?.it
 describe('toPinyin', () => {
   it('spells Chinese without tones, keeps Latin letters and digits, drops punctuation', () => {
     expect(toPinyin('“小马拉大车”')).toEqual({ pinyin: 'xiaomaladache', initials: 'xmldc' });
-    expect(toPinyin('NLP 技术 2024年')).toEqual({ pinyin: 'nlpjishu2024nian', initials: 'nlpjs2024n' });
+    expect(toPinyin('NLP 技术 2024年')).toEqual({
+      pinyin: 'nlpjishu2024nian',
+      initials: 'nlpjs2024n',
+    });
   });
 });
 
 describe('buildJumpEntries', () => {
   it('lists the title with its subtitle, the unit, each author and each heading', () => {
-    expect(buildJumpEntries(source).map((entry) => [entry.kind, entry.text, entry.anchor])).toEqual([
-      ['title', '深化作风建设 破解基层治理“小马拉大车”问题研究——以华侨路街道为例', ''],
-      ['unit', '市委党校课题组', ''],
-      ['author', '任小艳', ''],
-      ['author', '刘玉东', ''],
-      ['heading', '一、基层治理“小马拉大车”问题破解实施现状', 's1'],
-      ['heading', '（一）个案描述', 's1-1'],
-    ]);
+    expect(buildJumpEntries(source).map((entry) => [entry.kind, entry.text, entry.anchor])).toEqual(
+      [
+        ['title', '深化作风建设 破解基层治理“小马拉大车”问题研究——以华侨路街道为例', ''],
+        ['unit', '市委党校课题组', ''],
+        ['author', '任小艳', ''],
+        ['author', '刘玉东', ''],
+        ['heading', '一、基层治理“小马拉大车”问题破解实施现状', 's1'],
+        ['heading', '（一）个案描述', 's1-1'],
+      ],
+    );
   });
 });
 
@@ -62,7 +67,14 @@ describe('quick-jump matching', () => {
 
   it('joins rows with their pinyin, or leaves pinyin empty until it is loaded', () => {
     expect(toJumpEntries([['任小艳', 'author', '05', '']], [['renxiaoyan', 'rxy']])).toEqual([
-      { text: '任小艳', kind: 'author', report: '05', anchor: '', pinyin: 'renxiaoyan', initials: 'rxy' },
+      {
+        text: '任小艳',
+        kind: 'author',
+        report: '05',
+        anchor: '',
+        pinyin: 'renxiaoyan',
+        initials: 'rxy',
+      },
     ]);
     expect(toJumpEntries([['任小艳', 'author', '05', '']])[0]?.pinyin).toBe('');
   });

@@ -18,11 +18,19 @@ describe('findAll', () => {
 
 describe('findApproximate', () => {
   it('finds a window one substitution away', () => {
-    expect(findApproximate('破解小马拉大车问题', '小马拉打车', 1)).toEqual({ start: 2, end: 7, edits: 1 });
+    expect(findApproximate('破解小马拉大车问题', '小马拉打车', 1)).toEqual({
+      start: 2,
+      end: 7,
+      edits: 1,
+    });
   });
 
   it('finds a window with a missing character', () => {
-    expect(findApproximate('破解小马拉大车问题', '小马大车', 1)).toEqual({ start: 2, end: 7, edits: 1 });
+    expect(findApproximate('破解小马拉大车问题', '小马大车', 1)).toEqual({
+      start: 2,
+      end: 7,
+      edits: 1,
+    });
   });
 
   it('returns null when every window needs more edits than allowed', () => {
@@ -30,7 +38,11 @@ describe('findApproximate', () => {
   });
 
   it('prefers an exact window over an approximate one', () => {
-    expect(findApproximate('小马拉打车，小马拉大车', '小马拉大车', 1)).toEqual({ start: 6, end: 11, edits: 0 });
+    expect(findApproximate('小马拉打车，小马拉大车', '小马拉大车', 1)).toEqual({
+      start: 6,
+      end: 11,
+      edits: 0,
+    });
   });
 
   it('allows no typos below four characters, one up to seven, two from eight, none past forty', () => {
@@ -51,7 +63,13 @@ describe('makeExcerpt', () => {
 
   it('does not clip at the ends of the text', () => {
     const excerpt = makeExcerpt('监委机关', 0, 2, 5);
-    expect([excerpt.before, excerpt.hit, excerpt.after, excerpt.clippedStart, excerpt.clippedEnd]).toEqual(['', '监委', '机关', false, false]);
+    expect([
+      excerpt.before,
+      excerpt.hit,
+      excerpt.after,
+      excerpt.clippedStart,
+      excerpt.clippedEnd,
+    ]).toEqual(['', '监委', '机关', false, false]);
   });
 });
 

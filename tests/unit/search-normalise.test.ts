@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { foldCharacter, normaliseQuery, normaliseText, toOriginalRange } from '../../src/lib/search/normalise.ts';
+import {
+  foldCharacter,
+  normaliseQuery,
+  normaliseText,
+  toOriginalRange,
+} from '../../src/lib/search/normalise.ts';
 
 describe('normaliseText', () => {
   it('removes the spaces the source puts around Latin words and digits', () => {

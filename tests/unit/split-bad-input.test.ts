@@ -1,9 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { splitCompendium, splitCompendiumBytes, type SplitResult } from '../../scripts/split/split-compendium.ts';
+import {
+  splitCompendium,
+  splitCompendiumBytes,
+  type SplitResult,
+} from '../../scripts/split/split-compendium.ts';
 import { listCases } from '../fixtures/split/load.ts';
 
 const FILE = 'nanjing-xinfeng-2025-supplement.txt';
-const valid = listCases('compendium').find((fixture) => fixture.name === 'two-reports')?.input ?? '';
+const valid =
+  listCases('compendium').find((fixture) => fixture.name === 'two-reports')?.input ?? '';
 
 /** Replaces the text of a 1-based line of the valid two-report compendium. */
 function withLine(number: number, text: string, source = valid): string {
@@ -31,7 +36,9 @@ describe('bad input stops the split with a located problem', () => {
   it('reports a missing table of contents as missing-toc', () => {
     const result = splitCompendium(withLine(59, '目次'), FILE);
     expect(problems(result)).toEqual(['1 missing-toc']);
-    expect(result.ok ? '' : result.errors[0]?.message).toBe(`${FILE}:1 missing-toc: expected a line "目录" followed by the table of contents, found none in 133 lines`);
+    expect(result.ok ? '' : result.errors[0]?.message).toBe(
+      `${FILE}:1 missing-toc: expected a line "目录" followed by the table of contents, found none in 133 lines`,
+    );
   });
 
   it('reports a table-of-contents entry whose report is missing at the entry line', () => {
@@ -52,7 +59,10 @@ describe('bad input stops the split with a located problem', () => {
   });
 
   it('collects every missing unit line in one run', () => {
-    expect(problems(splitCompendium(withLine(73, '', withLine(114, '')), FILE))).toEqual(['75 missing-unit-line', '116 missing-unit-line']);
+    expect(problems(splitCompendium(withLine(73, '', withLine(114, '')), FILE))).toEqual([
+      '75 missing-unit-line',
+      '116 missing-unit-line',
+    ]);
   });
 
   it('reports a duplicate title at the second entry and stops before looking for reports', () => {
@@ -65,7 +75,9 @@ describe('bad input stops the split with a located problem', () => {
   });
 
   it('reports pages that do not increase as toc-page-order', () => {
-    expect(problems(splitCompendium(withLine(64, '- 1 深化“五个纪委”建设 带头打造廉洁机关'), FILE))).toEqual(['64 toc-page-order']);
+    expect(
+      problems(splitCompendium(withLine(64, '- 1 深化“五个纪委”建设 带头打造廉洁机关'), FILE)),
+    ).toEqual(['64 toc-page-order']);
   });
 
   it('reports a file cut inside the last report as truncated-input', () => {
@@ -75,12 +87,17 @@ describe('bad input stops the split with a located problem', () => {
 
   it('reports a file cut inside an earlier report as its missing reports plus the cut', () => {
     const cut = valid.slice(0, valid.indexOf('导致责任和事权'));
-    expect(problems(splitCompendium(cut, FILE))).toEqual(['64 toc-entry-without-report', '107 truncated-input']);
+    expect(problems(splitCompendium(cut, FILE))).toEqual([
+      '64 toc-entry-without-report',
+      '107 truncated-input',
+    ]);
   });
 
   it('reports a UTF-8 character cut at the end of the bytes as truncated-input', () => {
     const bytes = new TextEncoder().encode(valid.trimEnd());
-    expect(problems(splitCompendiumBytes(bytes.slice(0, bytes.length - 2), FILE))).toEqual(['133 truncated-input']);
+    expect(problems(splitCompendiumBytes(bytes.slice(0, bytes.length - 2), FILE))).toEqual([
+      '133 truncated-input',
+    ]);
   });
 
   it('reports bytes that are not UTF-8 as not-utf8 at their line', () => {
@@ -92,30 +109,41 @@ describe('bad input stops the split with a located problem', () => {
   });
 
   it('reports an authors line in the middle of a report as stray-authors-line', () => {
-    expect(problems(splitCompendium(withLine(87, '（执笔人：张三）'), FILE))).toEqual(['87 stray-authors-line']);
+    expect(problems(splitCompendium(withLine(87, '（执笔人：张三）'), FILE))).toEqual([
+      '87 stray-authors-line',
+    ]);
   });
 
   it('reports text between an authors line and the next report as text-after-authors', () => {
-    expect(problems(splitCompendium(withLine(111, '多出来的一段。'), FILE))).toEqual(['111 text-after-authors']);
+    expect(problems(splitCompendium(withLine(111, '多出来的一段。'), FILE))).toEqual([
+      '111 text-after-authors',
+    ]);
   });
 
   it('splits a BOM and CRLF line endings like the plain file', () => {
     const plain = splitCompendium(valid, FILE);
     const windows = splitCompendium(`\uFEFF${valid.replace(/\n/g, '\r\n')}`, FILE);
-    expect(windows.ok && plain.ok && windows.reports.map((report) => report.markdown)).toEqual(plain.ok && plain.reports.map((report) => report.markdown));
+    expect(windows.ok && plain.ok && windows.reports.map((report) => report.markdown)).toEqual(
+      plain.ok && plain.reports.map((report) => report.markdown),
+    );
   });
 });
 
 describe('text no report would keep', () => {
   it('is reported when it sits between the table of contents and the first report', () => {
-    expect(problems(splitCompendium(withLine(66, '一段不属于任何报告的文字。'), FILE))).toEqual(['66 text-before-first-report']);
+    expect(problems(splitCompendium(withLine(66, '一段不属于任何报告的文字。'), FILE))).toEqual([
+      '66 text-before-first-report',
+    ]);
   });
 });
 
 describe('a report the table of contents does not list', () => {
   it('is reported at its title instead of as a stray authors line', () => {
     // Drops the second entry (two lines), so the second report's title moves from line 112 to 110.
-    const text = valid.replace('- 4 深化“五个纪委”建设 带头打造廉洁机关\n市纪委监委机关党委课题组\n', '');
+    const text = valid.replace(
+      '- 4 深化“五个纪委”建设 带头打造廉洁机关\n市纪委监委机关党委课题组\n',
+      '',
+    );
     const result = splitCompendium(text, FILE);
     expect(problems(result)).toEqual(['110 report-without-toc-entry']);
   });

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { classifyLine, endsSentence, isBalanced, parseAuthors } from '../../scripts/split/classify.ts';
+import {
+  classifyLine,
+  endsSentence,
+  isBalanced,
+  parseAuthors,
+} from '../../scripts/split/classify.ts';
 
 describe('classifyLine', () => {
   it.each([
@@ -23,7 +28,12 @@ describe('classifyLine', () => {
 
 describe('parseAuthors', () => {
   it('splits names on spaces for both paren and colon widths', () => {
-    expect(parseAuthors('（执笔人：夏巍巍 方广和 丁健 胡倩）')).toEqual(['夏巍巍', '方广和', '丁健', '胡倩']);
+    expect(parseAuthors('（执笔人：夏巍巍 方广和 丁健 胡倩）')).toEqual([
+      '夏巍巍',
+      '方广和',
+      '丁健',
+      '胡倩',
+    ]);
     expect(parseAuthors('(执笔人:周宁晖  印华斌)')).toEqual(['周宁晖', '印华斌']);
   });
 

@@ -9,8 +9,18 @@ function outputFiles(result: SplitSuccess): Record<string, string> {
   const files: Record<string, string> = {};
   for (const report of result.reports) files[report.fileName] = report.markdown;
   files['publication.json'] = result.publicationJson;
-  const repairs = result.repairs.map((repair) => `${repair.kind} ${repair.line}+${repair.joinedLine} …${repair.before}|${repair.after}…`);
-  files['summary.txt'] = [formatSummary(result.reports), '', ...result.warnings.map((warning) => `warning: ${warning.message}`), '', ...repairs, ''].join('\n');
+  const repairs = result.repairs.map(
+    (repair) =>
+      `${repair.kind} ${repair.line}+${repair.joinedLine} …${repair.before}|${repair.after}…`,
+  );
+  files['summary.txt'] = [
+    formatSummary(result.reports),
+    '',
+    ...result.warnings.map((warning) => `warning: ${warning.message}`),
+    '',
+    ...repairs,
+    '',
+  ].join('\n');
   return files;
 }
 
@@ -36,18 +46,31 @@ describe('synthetic compendia built from excerpts of the real source', () => {
   }
 
   it('follows the table of contents: two entries give two reports, three give three', () => {
-    const [two, three] = [input('two-reports'), input('three-reports')].map((text) => splitOk(text).reports.map((entry) => entry.report.title));
+    const [two, three] = [input('two-reports'), input('three-reports')].map((text) =>
+      splitOk(text).reports.map((entry) => entry.report.title),
+    );
     expect(three).toEqual([
       '南京市党建引领“专业社工+志愿服务”融合发展调研报告',
       '“一部门一支部”架构下企业服务中心党建与业务深度融合的赋能机制研究',
       '完善党员教育培训作用发挥机制的实践与思考',
     ]);
-    expect(two).toEqual(['深化作风建设 破解基层治理“小马拉大车”问题研究', '深化“五个纪委”建设 带头打造廉洁机关']);
+    expect(two).toEqual([
+      '深化作风建设 破解基层治理“小马拉大车”问题研究',
+      '深化“五个纪委”建设 带头打造廉洁机关',
+    ]);
   });
 
   it('reads a title wrapped over two lines and takes the subtitle from the report header', () => {
     const report = splitOk(input('two-reports')).reports[0]?.report;
-    expect(report).toMatchObject({ order: 1, id: '01', subtitle: '以华侨路街道为例', unit: '市委党校课题组', authors: ['任小艳', '刘玉东'], page: 1, endPage: 3 });
+    expect(report).toMatchObject({
+      order: 1,
+      id: '01',
+      subtitle: '以华侨路街道为例',
+      unit: '市委党校课题组',
+      authors: ['任小艳', '刘玉东'],
+      page: 1,
+      endPage: 3,
+    });
   });
 
   it('gives a report without an authors line an empty author list and the last report no end page', () => {

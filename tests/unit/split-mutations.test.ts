@@ -9,7 +9,15 @@
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -59,7 +67,11 @@ function tocRange(lines: readonly string[]): [number, number] {
 }
 
 /** Splits the table of contents into entries: each `- PAGE TITLE` line with the lines that follow it. */
-function tocEntries(lines: readonly string[]): { before: string[]; entries: string[][]; after: string[] } {
+function tocEntries(lines: readonly string[]): {
+  before: string[];
+  entries: string[][];
+  after: string[];
+} {
   const [first, end] = tocRange(lines);
   const entries: string[][] = [];
   for (const line of lines.slice(first, end)) {
@@ -70,7 +82,12 @@ function tocEntries(lines: readonly string[]): { before: string[]; entries: stri
 }
 
 /** GBK bytes of a few characters of the source: what a file saved in the wrong encoding contains. */
-const GBK: Record<string, number[]> = { 党: [0xb5, 0xb3], 建: [0xbd, 0xa8], 南: [0xc4, 0xcf], 京: [0xbe, 0xa9] };
+const GBK: Record<string, number[]> = {
+  党: [0xb5, 0xb3],
+  建: [0xbd, 0xa8],
+  南: [0xc4, 0xcf],
+  京: [0xbe, 0xa9],
+};
 
 /** Generates the mutants: a fixed list of named cases plus seeded random ones of every kind. */
 function generateMutants(seed = 20251125): Mutant[] {
@@ -96,56 +113,122 @@ function generateMutants(seed = 20251125): Mutant[] {
   add('only blank lines', utf8('\n\n  \n\t\n'));
   add('only a BOM', Buffer.from([0xef, 0xbb, 0xbf]));
   add('masthead only', utf8(joinLines(SOURCE_LINES.slice(0, SOURCE_LINES.indexOf('目录')))));
-  add('table of contents entries removed', utf8(joinLines([...SOURCE_LINES.slice(0, tocRange(SOURCE_LINES)[0]), ...SOURCE_LINES.slice(tocRange(SOURCE_LINES)[1])])));
-  add('table of contents removed with its heading', utf8(joinLines([...SOURCE_LINES.slice(0, SOURCE_LINES.indexOf('目录')), ...SOURCE_LINES.slice(tocRange(SOURCE_LINES)[1])])));
-  add('table of contents heading removed', utf8(joinLines(SOURCE_LINES.filter((line) => line !== '目录'))));
+  add(
+    'table of contents entries removed',
+    utf8(
+      joinLines([
+        ...SOURCE_LINES.slice(0, tocRange(SOURCE_LINES)[0]),
+        ...SOURCE_LINES.slice(tocRange(SOURCE_LINES)[1]),
+      ]),
+    ),
+  );
+  add(
+    'table of contents removed with its heading',
+    utf8(
+      joinLines([
+        ...SOURCE_LINES.slice(0, SOURCE_LINES.indexOf('目录')),
+        ...SOURCE_LINES.slice(tocRange(SOURCE_LINES)[1]),
+      ]),
+    ),
+  );
+  add(
+    'table of contents heading removed',
+    utf8(joinLines(SOURCE_LINES.filter((line) => line !== '目录'))),
+  );
   {
     const { before, entries, after } = tocEntries(SOURCE_LINES);
-    add('table of contents reversed', utf8(joinLines([...before, ...[...entries].reverse().flat(), ...after])));
-    add('table of contents without its last entry', utf8(joinLines([...before, ...entries.slice(0, -1).flat(), ...after])));
-    add('table of contents with an entry duplicated', utf8(joinLines([...before, ...entries.flat(), ...(entries[3] as string[]), ...after])));
+    add(
+      'table of contents reversed',
+      utf8(joinLines([...before, ...[...entries].reverse().flat(), ...after])),
+    );
+    add(
+      'table of contents without its last entry',
+      utf8(joinLines([...before, ...entries.slice(0, -1).flat(), ...after])),
+    );
+    add(
+      'table of contents with an entry duplicated',
+      utf8(joinLines([...before, ...entries.flat(), ...(entries[3] as string[]), ...after])),
+    );
   }
 
   // Seeded random mutations, many of each kind.
   const kinds: [string, (lines: string[]) => string[]][] = [
-    ['delete a line', (lines) => { lines.splice(nonBlankLine(lines), 1); return lines; }],
-    ['delete 2–6 lines', (lines) => { lines.splice(nonBlankLine(lines), 2 + pick(5)); return lines; }],
-    ['duplicate a line', (lines) => { const index = nonBlankLine(lines); lines.splice(index, 0, lines[index] as string); return lines; }],
-    ['swap two lines', (lines) => {
-      const first = nonBlankLine(lines);
-      const second = nonBlankLine(lines);
-      [lines[first], lines[second]] = [lines[second] as string, lines[first] as string];
-      return lines;
-    }],
-    ['swap neighbouring blocks', (lines) => {
-      const index = nonBlankLine(lines);
-      const next = Math.min(lines.length - 1, index + 2);
-      [lines[index], lines[next]] = [lines[next] as string, lines[index] as string];
-      return lines;
-    }],
-    ['cut a line in half across a blank line', (lines) => {
-      const index = nonBlankLine(lines);
-      const chars = [...(lines[index] as string)];
-      const cut = Math.max(1, Math.floor(chars.length / 2));
-      lines.splice(index, 1, chars.slice(0, cut).join(''), '', chars.slice(cut).join(''));
-      return lines;
-    }],
-    ['drop the second half of a line', (lines) => {
-      const index = nonBlankLine(lines);
-      const chars = [...(lines[index] as string)];
-      lines[index] = chars.slice(0, Math.ceil(chars.length / 2)).join('');
-      return lines;
-    }],
-    ['swap two table-of-contents entries', (lines) => {
-      const { before, entries, after } = tocEntries(lines);
-      const first = pick(entries.length);
-      const second = pick(entries.length);
-      [entries[first], entries[second]] = [entries[second] as string[], entries[first] as string[]];
-      return [...before, ...entries.flat(), ...after];
-    }],
+    [
+      'delete a line',
+      (lines) => {
+        lines.splice(nonBlankLine(lines), 1);
+        return lines;
+      },
+    ],
+    [
+      'delete 2–6 lines',
+      (lines) => {
+        lines.splice(nonBlankLine(lines), 2 + pick(5));
+        return lines;
+      },
+    ],
+    [
+      'duplicate a line',
+      (lines) => {
+        const index = nonBlankLine(lines);
+        lines.splice(index, 0, lines[index] as string);
+        return lines;
+      },
+    ],
+    [
+      'swap two lines',
+      (lines) => {
+        const first = nonBlankLine(lines);
+        const second = nonBlankLine(lines);
+        [lines[first], lines[second]] = [lines[second] as string, lines[first] as string];
+        return lines;
+      },
+    ],
+    [
+      'swap neighbouring blocks',
+      (lines) => {
+        const index = nonBlankLine(lines);
+        const next = Math.min(lines.length - 1, index + 2);
+        [lines[index], lines[next]] = [lines[next] as string, lines[index] as string];
+        return lines;
+      },
+    ],
+    [
+      'cut a line in half across a blank line',
+      (lines) => {
+        const index = nonBlankLine(lines);
+        const chars = [...(lines[index] as string)];
+        const cut = Math.max(1, Math.floor(chars.length / 2));
+        lines.splice(index, 1, chars.slice(0, cut).join(''), '', chars.slice(cut).join(''));
+        return lines;
+      },
+    ],
+    [
+      'drop the second half of a line',
+      (lines) => {
+        const index = nonBlankLine(lines);
+        const chars = [...(lines[index] as string)];
+        lines[index] = chars.slice(0, Math.ceil(chars.length / 2)).join('');
+        return lines;
+      },
+    ],
+    [
+      'swap two table-of-contents entries',
+      (lines) => {
+        const { before, entries, after } = tocEntries(lines);
+        const first = pick(entries.length);
+        const second = pick(entries.length);
+        [entries[first], entries[second]] = [
+          entries[second] as string[],
+          entries[first] as string[],
+        ];
+        return [...before, ...entries.flat(), ...after];
+      },
+    ],
   ];
   for (const [kind, mutate] of kinds) {
-    for (let round = 0; round < 20; round += 1) add(`${kind} #${round + 1}`, utf8(joinLines(mutate([...SOURCE_LINES]))));
+    for (let round = 0; round < 20; round += 1)
+      add(`${kind} #${round + 1}`, utf8(joinLines(mutate([...SOURCE_LINES]))));
   }
   for (let round = 0; round < 12; round += 1) {
     const cut = 1 + pick(SOURCE_BYTES.length - 2);
@@ -155,13 +238,20 @@ function generateMutants(seed = 20251125): Mutant[] {
   for (let round = 0; round < 10; round += 1) {
     const lines = [...SOURCE_LINES];
     const index = nonBlankLine(lines);
-    const characters = Object.keys(GBK).filter((character) => (lines[index] as string).includes(character));
+    const characters = Object.keys(GBK).filter((character) =>
+      (lines[index] as string).includes(character),
+    );
     const character = characters[pick(characters.length)] ?? '党';
-    const line = (lines[index] as string).includes(character) ? (lines[index] as string) : `${lines[index]}${character}`;
+    const line = (lines[index] as string).includes(character)
+      ? (lines[index] as string)
+      : `${lines[index]}${character}`;
     const [head, ...rest] = line.split(character);
     const before = utf8(joinLines(lines.slice(0, index)) + (index > 0 ? '\n' : '') + head);
     const after = utf8(rest.join(character) + '\n' + joinLines(lines.slice(index + 1)));
-    add(`GBK bytes for ${character} on line ${index + 1}`, Buffer.concat([before, Buffer.from(GBK[character] as number[]), after]));
+    add(
+      `GBK bytes for ${character} on line ${index + 1}`,
+      Buffer.concat([before, Buffer.from(GBK[character] as number[]), after]),
+    );
   }
   for (let round = 0; round < 10; round += 1) {
     const lines = SOURCE_LINES.map((line) => line);
@@ -179,24 +269,38 @@ describe('the mutant generator', () => {
     expect(mutants.length).toBeGreaterThanOrEqual(200);
     expect(new Set(mutants.map((mutant) => mutant.name)).size).toBe(mutants.length);
     const again = generateMutants();
-    expect(again.map((mutant) => mutant.bytes.equals(mutants.find((other) => other.name === mutant.name)?.bytes ?? Buffer.alloc(1)))).not.toContain(false);
+    expect(
+      again.map((mutant) =>
+        mutant.bytes.equals(
+          mutants.find((other) => other.name === mutant.name)?.bytes ?? Buffer.alloc(1),
+        ),
+      ),
+    ).not.toContain(false);
   });
 
   test('finds the twelve table-of-contents entries of the real source', () => {
     const { entries } = tocEntries(SOURCE_LINES);
-    expect(entries.map((entry) => Number((entry[0] as string).split(' ')[1]))).toEqual([1, 6, 9, 15, 19, 24, 28, 32, 37, 42, 46, 50]);
-    expect(entries[4]).toEqual(['- 19 深化作风建设 破解基层治理“小马拉大车”问题研究', '——以华侨路街道为例', '市委党校课题组']);
+    expect(entries.map((entry) => Number((entry[0] as string).split(' ')[1]))).toEqual([
+      1, 6, 9, 15, 19, 24, 28, 32, 37, 42, 46, 50,
+    ]);
+    expect(entries[4]).toEqual([
+      '- 19 深化作风建设 破解基层治理“小马拉大车”问题研究',
+      '——以华侨路街道为例',
+      '市委党校课题组',
+    ]);
   });
 
   test('produces invalid UTF-8 for the GBK mutants', () => {
     const gbk = mutants.filter((mutant) => mutant.name.startsWith('GBK'));
     expect(gbk).toHaveLength(10);
-    for (const mutant of gbk) expect(() => new TextDecoder('utf-8', { fatal: true }).decode(mutant.bytes)).toThrow();
+    for (const mutant of gbk)
+      expect(() => new TextDecoder('utf-8', { fatal: true }).decode(mutant.bytes)).toThrow();
   });
 });
 
 /** A message as `file:line rule-id: …`, the form every split problem must take. */
-const MESSAGE_FORM = /^nanjing-xinfeng-2025-supplement\.txt:(\d+) ([a-z0-9]+(?:-[a-z0-9]+)*): expected .+, found .+$/s;
+const MESSAGE_FORM =
+  /^nanjing-xinfeng-2025-supplement\.txt:(\d+) ([a-z0-9]+(?:-[a-z0-9]+)*): expected .+, found .+$/s;
 
 /** Runs the split and turns an exception into a result the assertions can show. */
 function split(mutant: Mutant): SplitResult | { thrown: string } {
@@ -222,31 +326,43 @@ describe('the split on mutated sources', () => {
     expect((baseline as Extract<SplitResult, { ok: true }>).reports).toHaveLength(12);
   });
 
-  test.each(mutants.map((mutant) => [mutant.name, mutant] as const))('%s: splits or fails with located rule ids, never throws', (_name, mutant) => {
-    const result = split(mutant);
-    expect(result).not.toHaveProperty('thrown');
-    const outcome = result as SplitResult;
-    outcomes.set(mutant.name, outcome.ok ? 'ok' : outcome.errors.map((error) => `${error.line} ${error.ruleId}`).join(','));
-    const lines = lineCount(mutant.bytes);
-    const messages = outcome.ok ? outcome.warnings : [...outcome.errors, ...outcome.warnings];
-    for (const message of messages) {
-      expect(message.message).toMatch(MESSAGE_FORM);
-      expect(message.file).toBe(SOURCE_NAME);
-      expect(Number.isInteger(message.line) && message.line >= 1 && message.line <= lines).toBe(true);
-    }
-    if (outcome.ok) {
-      expect(outcome.reports.length).toBeGreaterThan(0);
-    } else {
-      expect(outcome.errors.length).toBeGreaterThan(0);
-    }
-    if (mutant.transparent && baseline && 'ok' in baseline && baseline.ok) {
-      // A BOM or Windows line endings change nothing in the output, byte for byte.
-      expect(outcome.ok).toBe(true);
-      const success = outcome as Extract<SplitResult, { ok: true }>;
-      expect(success.reports.map((report) => report.markdown)).toEqual(baseline.reports.map((report) => report.markdown));
-      expect(success.publicationJson).toBe(baseline.publicationJson);
-    }
-  });
+  test.each(mutants.map((mutant) => [mutant.name, mutant] as const))(
+    '%s: splits or fails with located rule ids, never throws',
+    (_name, mutant) => {
+      const result = split(mutant);
+      expect(result).not.toHaveProperty('thrown');
+      const outcome = result as SplitResult;
+      outcomes.set(
+        mutant.name,
+        outcome.ok
+          ? 'ok'
+          : outcome.errors.map((error) => `${error.line} ${error.ruleId}`).join(','),
+      );
+      const lines = lineCount(mutant.bytes);
+      const messages = outcome.ok ? outcome.warnings : [...outcome.errors, ...outcome.warnings];
+      for (const message of messages) {
+        expect(message.message).toMatch(MESSAGE_FORM);
+        expect(message.file).toBe(SOURCE_NAME);
+        expect(Number.isInteger(message.line) && message.line >= 1 && message.line <= lines).toBe(
+          true,
+        );
+      }
+      if (outcome.ok) {
+        expect(outcome.reports.length).toBeGreaterThan(0);
+      } else {
+        expect(outcome.errors.length).toBeGreaterThan(0);
+      }
+      if (mutant.transparent && baseline && 'ok' in baseline && baseline.ok) {
+        // A BOM or Windows line endings change nothing in the output, byte for byte.
+        expect(outcome.ok).toBe(true);
+        const success = outcome as Extract<SplitResult, { ok: true }>;
+        expect(success.reports.map((report) => report.markdown)).toEqual(
+          baseline.reports.map((report) => report.markdown),
+        );
+        expect(success.publicationJson).toBe(baseline.publicationJson);
+      }
+    },
+  );
 
   test('names the rule and the line for inputs that cannot be split', () => {
     const first = (name: string): string => {
@@ -265,7 +381,10 @@ describe('the split on mutated sources', () => {
     expect(outcomes.size).toBe(mutants.length);
     // Kept for review: which mutation led to which rule (tests/artifacts is not committed).
     mkdirSync(join('tests', 'artifacts'), { recursive: true });
-    writeFileSync(join('tests', 'artifacts', 'split-mutants.json'), `${JSON.stringify(Object.fromEntries(outcomes), null, 1)}\n`);
+    writeFileSync(
+      join('tests', 'artifacts', 'split-mutants.json'),
+      `${JSON.stringify(Object.fromEntries(outcomes), null, 1)}\n`,
+    );
     const values = [...outcomes.values()];
     // A swapped pair of blank lines is harmless; a lost unit line is not.
     expect(values.filter((outcome) => outcome === 'ok').length).toBeGreaterThan(3);
@@ -276,7 +395,14 @@ describe('the split on mutated sources', () => {
 /** SHA-256 of every file in a folder, by name. */
 function hashFolder(folder: string): Record<string, string> {
   return Object.fromEntries(
-    readdirSync(folder).sort().map((name) => [name, createHash('sha256').update(readFileSync(join(folder, name))).digest('hex')]),
+    readdirSync(folder)
+      .sort()
+      .map((name) => [
+        name,
+        createHash('sha256')
+          .update(readFileSync(join(folder, name)))
+          .digest('hex'),
+      ]),
   );
 }
 
@@ -295,21 +421,38 @@ describe('the split CLI on bad input', () => {
     if (scratch) rmSync(scratch, { recursive: true, force: true });
   });
 
-  const failing = ['empty', 'table of contents removed with its heading', 'table of contents reversed'];
-  const cliCases = [...failing, (mutants.find((mutant) => mutant.name.startsWith('GBK')) as Mutant).name, (mutants.find((mutant) => mutant.name.startsWith('truncated')) as Mutant).name];
+  const failing = [
+    'empty',
+    'table of contents removed with its heading',
+    'table of contents reversed',
+  ];
+  const cliCases = [
+    ...failing,
+    (mutants.find((mutant) => mutant.name.startsWith('GBK')) as Mutant).name,
+    (mutants.find((mutant) => mutant.name.startsWith('truncated')) as Mutant).name,
+  ];
 
-  test.each(cliCases)('%s: exits non-zero with file:line rule-id lines, no stack trace, output untouched', (name) => {
-    const mutant = mutants.find((candidate) => candidate.name === name) as Mutant;
-    const input = join(scratch, SOURCE_NAME);
-    writeFileSync(input, mutant.bytes);
-    const run = spawnSync('npx', ['tsx', join('scripts', 'split.ts'), input, '--out', join(scratch, 'content')], { encoding: 'utf8' });
-    expect(run.status).toBe(1);
-    expect(run.stderr).toMatch(/^nanjing-xinfeng-2025-supplement\.txt:\d+ [a-z0-9-]+: expected /m);
-    expect(run.stderr).not.toMatch(/^\s+at .+\(?.*:\d+:\d+\)?$/m);
-    expect(hashFolder(join(scratch, 'content', 'reports'))).toEqual(before);
-    // No staging folder or temporary file is left behind either.
-    expect(readdirSync(join(scratch, 'content')).sort()).toEqual(['publication.json', 'reports']);
-  });
+  test.each(cliCases)(
+    '%s: exits non-zero with file:line rule-id lines, no stack trace, output untouched',
+    (name) => {
+      const mutant = mutants.find((candidate) => candidate.name === name) as Mutant;
+      const input = join(scratch, SOURCE_NAME);
+      writeFileSync(input, mutant.bytes);
+      const run = spawnSync(
+        'npx',
+        ['tsx', join('scripts', 'split.ts'), input, '--out', join(scratch, 'content')],
+        { encoding: 'utf8' },
+      );
+      expect(run.status).toBe(1);
+      expect(run.stderr).toMatch(
+        /^nanjing-xinfeng-2025-supplement\.txt:\d+ [a-z0-9-]+: expected /m,
+      );
+      expect(run.stderr).not.toMatch(/^\s+at .+\(?.*:\d+:\d+\)?$/m);
+      expect(hashFolder(join(scratch, 'content', 'reports'))).toEqual(before);
+      // No staging folder or temporary file is left behind either.
+      expect(readdirSync(join(scratch, 'content')).sort()).toEqual(['publication.json', 'reports']);
+    },
+  );
 
   test('leaves the project content/reports/ as it was', () => {
     expect(hashFolder(join('content', 'reports'))).toEqual(realReports);

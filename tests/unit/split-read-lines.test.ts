@@ -7,7 +7,9 @@ const encode = (text: string): Uint8Array => new TextEncoder().encode(text);
 describe('decodeSource', () => {
   it('decodes UTF-8 and keeps a BOM for splitLines to drop', () => {
     const problems = new Problems('a.txt');
-    expect(decodeSource(Uint8Array.from([0xef, 0xbb, 0xbf, ...encode('目录')]), problems)).toBe('\uFEFF目录');
+    expect(decodeSource(Uint8Array.from([0xef, 0xbb, 0xbf, ...encode('目录')]), problems)).toBe(
+      '\uFEFF目录',
+    );
     expect(problems.messages).toEqual([]);
   });
 
@@ -16,14 +18,18 @@ describe('decodeSource', () => {
     // 0xc4 0xcf 0xbe 0xa9 is 南京 in GBK; 0xcf cannot continue a UTF-8 sequence.
     const bytes = Uint8Array.from([...encode('南京新风\n\n'), 0xc4, 0xcf, 0xbe, 0xa9]);
     expect(decodeSource(bytes, problems)).toBeUndefined();
-    expect(problems.errors.map((error) => error.message)).toEqual(['a.txt:3 not-utf8: expected UTF-8 text, found byte 0xc4 at byte 14']);
+    expect(problems.errors.map((error) => error.message)).toEqual([
+      'a.txt:3 not-utf8: expected UTF-8 text, found byte 0xc4 at byte 14',
+    ]);
   });
 
   it('reports a multi-byte character cut at the end of the file as truncated-input', () => {
     const problems = new Problems('a.txt');
     const bytes = encode('南京新风\n目录');
     expect(decodeSource(bytes.slice(0, bytes.length - 1), problems)).toBeUndefined();
-    expect(problems.errors.map((error) => `${error.line} ${error.ruleId}`)).toEqual(['2 truncated-input']);
+    expect(problems.errors.map((error) => `${error.line} ${error.ruleId}`)).toEqual([
+      '2 truncated-input',
+    ]);
   });
 });
 
@@ -47,7 +53,9 @@ describe('checkNotEmpty', () => {
     for (const text of ['', '\n  \n\t\n', '\uFEFF']) {
       const problems = new Problems('a.txt');
       expect(checkNotEmpty(splitLines(text), problems)).toBe(false);
-      expect(problems.errors.map((error) => `${error.line} ${error.ruleId}`)).toEqual(['1 empty-file']);
+      expect(problems.errors.map((error) => `${error.line} ${error.ruleId}`)).toEqual([
+        '1 empty-file',
+      ]);
     }
   });
 });

@@ -1,4 +1,13 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
@@ -32,29 +41,129 @@ describe('the split of the real compendium', () => {
       counts.subsections,
     ]);
     expect(rows).toEqual([
-      ['01', '南京市党建引领“专业社工+志愿服务”融合发展调研报告', '', '市委社会工作部课题组', 1, 5, 2, 5, 13],
+      [
+        '01',
+        '南京市党建引领“专业社工+志愿服务”融合发展调研报告',
+        '',
+        '市委社会工作部课题组',
+        1,
+        5,
+        2,
+        5,
+        13,
+      ],
       ['02', '基于NLP技术的南京生态环保铁军作风建设研究', '', '市生态环境局课题组', 6, 8, 5, 4, 8],
       ['03', '关于加强青年思想政治引领的研究与思考', '', '市市场监督管理局课题组', 9, 14, 3, 4, 14],
-      ['04', '深化“五个纪委”建设 带头打造廉洁机关', '', '市纪委监委机关党委课题组', 15, 18, 0, 3, 13],
-      ['05', '深化作风建设 破解基层治理“小马拉大车”问题研究', '以华侨路街道为例', '市委党校课题组', 19, 23, 2, 4, 12],
-      ['06', '增强机关基层党组织组织力凝聚力 深化模范机关建设研究', '', '市规划和自然资源局课题组', 24, 27, 5, 3, 11],
+      [
+        '04',
+        '深化“五个纪委”建设 带头打造廉洁机关',
+        '',
+        '市纪委监委机关党委课题组',
+        15,
+        18,
+        0,
+        3,
+        13,
+      ],
+      [
+        '05',
+        '深化作风建设 破解基层治理“小马拉大车”问题研究',
+        '以华侨路街道为例',
+        '市委党校课题组',
+        19,
+        23,
+        2,
+        4,
+        12,
+      ],
+      [
+        '06',
+        '增强机关基层党组织组织力凝聚力 深化模范机关建设研究',
+        '',
+        '市规划和自然资源局课题组',
+        24,
+        27,
+        5,
+        3,
+        11,
+      ],
       ['07', '加强机关基层党组织建设的研究与思考', '', '市委编办课题组', 28, 31, 5, 3, 9],
-      ['08', '“一部门一支部”架构下企业服务中心党建与业务深度融合的赋能机制研究', '基于双融双促的提质增效路径探索', '市工信局机关党委课题组', 32, 36, 2, 6, 16],
-      ['09', '对增强机关处室党支部自建能力 推动机关党建创新发展的研究与思考', '', '市政府外事办公室课题组', 37, 41, 4, 3, 15],
-      ['10', '以“四个突出”着力加强办公厅（室）政治建设的途径研究', '', '市政府办公厅机关党委课题组', 42, 45, 3, 3, 7],
-      ['11', '关于财政机关党的纪律教育约束和保障激励工作的研究及对策建议', '', '市财政局机关党委课题组', 46, 49, 4, 5, 14],
-      ['12', '完善党员教育培训作用发挥机制的实践与思考', '基于江宁区区级层面的探索', '江宁区区级机关工委课题组', 50, null, 4, 3, 9],
+      [
+        '08',
+        '“一部门一支部”架构下企业服务中心党建与业务深度融合的赋能机制研究',
+        '基于双融双促的提质增效路径探索',
+        '市工信局机关党委课题组',
+        32,
+        36,
+        2,
+        6,
+        16,
+      ],
+      [
+        '09',
+        '对增强机关处室党支部自建能力 推动机关党建创新发展的研究与思考',
+        '',
+        '市政府外事办公室课题组',
+        37,
+        41,
+        4,
+        3,
+        15,
+      ],
+      [
+        '10',
+        '以“四个突出”着力加强办公厅（室）政治建设的途径研究',
+        '',
+        '市政府办公厅机关党委课题组',
+        42,
+        45,
+        3,
+        3,
+        7,
+      ],
+      [
+        '11',
+        '关于财政机关党的纪律教育约束和保障激励工作的研究及对策建议',
+        '',
+        '市财政局机关党委课题组',
+        46,
+        49,
+        4,
+        5,
+        14,
+      ],
+      [
+        '12',
+        '完善党员教育培训作用发挥机制的实践与思考',
+        '基于江宁区区级层面的探索',
+        '江宁区区级机关工委课题组',
+        50,
+        null,
+        4,
+        3,
+        9,
+      ],
     ]);
   });
 
   it('reads the authors of a report from its closing line, names split on spaces', () => {
     expect(result.reports[11]?.report.authors).toEqual(['夏巍巍', '方广和', '丁健', '胡倩']);
-    expect(result.reports[1]?.report.authors).toEqual(['周宁晖', '印华斌', '钱小刚', '王声宇', '吴建军']);
+    expect(result.reports[1]?.report.authors).toEqual([
+      '周宁晖',
+      '印华斌',
+      '钱小刚',
+      '王声宇',
+      '吴建军',
+    ]);
   });
 
   it('repairs 77 breaks, one of them a heading, and leaves no paragraph ending mid-sentence', () => {
     expect(result.repairs).toHaveLength(77);
-    expect(result.repairs.filter((repair) => repair.kind === 'heading').map((repair) => [repair.line, repair.joinedLine])).toEqual([[946, 948]]);
+    expect(
+      result.repairs
+        .filter((repair) => repair.kind === 'heading')
+        .map((repair) => [repair.line, repair.joinedLine]),
+    ).toEqual([[946, 948]]);
     expect(result.warnings.filter((warning) => warning.ruleId === 'unjoined-cut')).toEqual([]);
   });
 
@@ -65,7 +174,11 @@ describe('the split of the real compendium', () => {
   });
 
   it('warns about the oddities it keeps as printed: two masthead discrepancies and a repeated heading number', () => {
-    expect(result.warnings.map((warning) => `${warning.line} ${warning.ruleId}`)).toEqual(['56 permit-mismatch', '121 numbering-sequence', '1428 photographer-mismatch']);
+    expect(result.warnings.map((warning) => `${warning.line} ${warning.ruleId}`)).toEqual([
+      '56 permit-mismatch',
+      '121 numbering-sequence',
+      '1428 photographer-mismatch',
+    ]);
   });
 
   it('reads the publication data from the masthead', () => {
@@ -84,22 +197,26 @@ describe('the split of the real compendium', () => {
       printer: '南京力牛文化传媒有限公司',
       coverPhoto: { title: '禄口机场', photographer: '林琨' },
     });
-    expect(result.publication.committee.map((role) => `${role.role}:${role.names.length}`)).toEqual([
-      '主任:1',
-      '副主任:6',
-      '委员:12',
-      '特邀编委:19',
-      '主编:1',
-      '副主编:1',
-      '执行主编:1',
-      '责任编辑:5',
-      '版面设计:1',
-    ]);
+    expect(result.publication.committee.map((role) => `${role.role}:${role.names.length}`)).toEqual(
+      [
+        '主任:1',
+        '副主任:6',
+        '委员:12',
+        '特邀编委:19',
+        '主编:1',
+        '副主编:1',
+        '执行主编:1',
+        '责任编辑:5',
+        '版面设计:1',
+      ],
+    );
   });
 
   it('gives byte-identical output on a second run', () => {
     const again = split();
-    expect(again.reports.map((report) => report.markdown)).toEqual(result.reports.map((report) => report.markdown));
+    expect(again.reports.map((report) => report.markdown)).toEqual(
+      result.reports.map((report) => report.markdown),
+    );
     expect(again.publicationJson).toBe(result.publicationJson);
   });
 
@@ -107,9 +224,14 @@ describe('the split of the real compendium', () => {
     const committed = readdirSync(path.join('content', 'reports')).sort();
     expect(committed).toEqual(result.reports.map((report) => report.fileName));
     for (const report of result.reports) {
-      expect(readFileSync(path.join('content', 'reports', report.fileName), 'utf8'), report.fileName).toBe(report.markdown);
+      expect(
+        readFileSync(path.join('content', 'reports', report.fileName), 'utf8'),
+        report.fileName,
+      ).toBe(report.markdown);
     }
-    expect(readFileSync(path.join('content', 'publication.json'), 'utf8')).toBe(result.publicationJson);
+    expect(readFileSync(path.join('content', 'publication.json'), 'utf8')).toBe(
+      result.publicationJson,
+    );
   });
 });
 
@@ -144,10 +266,14 @@ describe('the split CLI', () => {
     writeFileSync(bad, readFileSync(fixture, 'utf8').replace('\n目录\n', '\n目次\n'));
     const before = readFileSync(path.join(scratch, 'out', 'reports', '01.md'), 'utf8');
     const lines: string[] = [];
-    const error = vi.spyOn(console, 'error').mockImplementation((message: unknown) => void lines.push(String(message)));
+    const error = vi
+      .spyOn(console, 'error')
+      .mockImplementation((message: unknown) => void lines.push(String(message)));
     expect(await main([bad, '--out', path.join(scratch, 'out')])).toBe(1);
     error.mockRestore();
-    expect(lines[lines.length - 2]).toBe(`${FILE}:1 missing-toc: expected a line "目录" followed by the table of contents, found none in 133 lines`);
+    expect(lines[lines.length - 2]).toBe(
+      `${FILE}:1 missing-toc: expected a line "目录" followed by the table of contents, found none in 133 lines`,
+    );
     expect(lines.join('\n')).not.toMatch(/\n\s+at /);
     expect(readFileSync(path.join(scratch, 'out', 'reports', '01.md'), 'utf8')).toBe(before);
     expect(existsSync(path.join(scratch, 'out', 'reports', '02.md'))).toBe(true);

@@ -15,10 +15,20 @@ function report(overrides: Partial<Report> = {}): Report {
     page: 19,
     endPage: 23,
     body: [
-      { type: 'paragraph', text: '近年来，党中央高度重视基层减负问题。', numbered: false, lines: [561] },
+      {
+        type: 'paragraph',
+        text: '近年来，党中央高度重视基层减负问题。',
+        numbered: false,
+        lines: [561],
+      },
       { type: 'section', text: '一、基层治理“小马拉大车”问题破解实施现状', lines: [563] },
       { type: 'subsection', text: '(二) 资源整合：深度性与持续性有待突破', lines: [565] },
-      { type: 'paragraph', text: '1. 加强机制建设，为减负提供指导。一是制定相关文件。', numbered: true, lines: [577, 579] },
+      {
+        type: 'paragraph',
+        text: '1. 加强机制建设，为减负提供指导。一是制定相关文件。',
+        numbered: true,
+        lines: [577, 579],
+      },
     ],
     repairs: [],
     bodyLines: [],
@@ -66,7 +76,12 @@ describe('renderReport', () => {
 
   it('escapes Markdown syntax in Chinese text only as far as needed and round-trips it unchanged', () => {
     const body: Report['body'] = [
-      { type: 'paragraph', text: '实现了“1+1+1>3”的协同效应，*星号*与_下划线_、[方括号]、<尖括号>、a&b。', numbered: false, lines: [1] },
+      {
+        type: 'paragraph',
+        text: '实现了“1+1+1>3”的协同效应，*星号*与_下划线_、[方括号]、<尖括号>、a&b。',
+        numbered: false,
+        lines: [1],
+      },
       { type: 'paragraph', text: '+1 名居民与 # 号开头的句子。', numbered: false, lines: [3] },
       { type: 'paragraph', text: '10. 两位数编号的段落。', numbered: true, lines: [5] },
     ];
@@ -82,7 +97,9 @@ describe('renderReport', () => {
   });
 
   it('quotes a YAML value only when it would otherwise change type or meaning', () => {
-    expect(renderFrontmatter({ id: '05', title: '标题: 含冒号', authors: [] })).toBe('id: "05"\ntitle: "标题: 含冒号"\nauthors: []');
+    expect(renderFrontmatter({ id: '05', title: '标题: 含冒号', authors: [] })).toBe(
+      'id: "05"\ntitle: "标题: 含冒号"\nauthors: []',
+    );
   });
 });
 

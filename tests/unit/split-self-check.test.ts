@@ -24,8 +24,14 @@ function rules(check: (problems: Problems) => void): string[] {
 describe('compareTexts', () => {
   it('tells a lost, a duplicated and a changed character apart by the first difference', () => {
     expect(compareTexts([...'康藏路社区'], [...'康藏路区'])).toEqual({ kind: 'lost', index: 3 });
-    expect(compareTexts([...'康藏路社区'], [...'康藏路社社区'])).toEqual({ kind: 'duplicated', index: 4 });
-    expect(compareTexts([...'康藏路社区'], [...'康藏路杜区'])).toEqual({ kind: 'changed', index: 3 });
+    expect(compareTexts([...'康藏路社区'], [...'康藏路社社区'])).toEqual({
+      kind: 'duplicated',
+      index: 4,
+    });
+    expect(compareTexts([...'康藏路社区'], [...'康藏路杜区'])).toEqual({
+      kind: 'changed',
+      index: 3,
+    });
     expect(compareTexts([...'康藏路社区'], [...'康藏路社区'])).toBeUndefined();
   });
 });
@@ -41,7 +47,9 @@ describe('the character check between source lines and the model', () => {
     const node = report.body.find((entry) => entry.text.includes('华侨路街道地处'));
     if (!node) throw new Error('no such block');
     node.text = node.text.replace('华侨路', '华路');
-    expect(rules((problems) => checkCharacters(report, problems))).toEqual([`${node.lines[0]} self-check-lost-character`]);
+    expect(rules((problems) => checkCharacters(report, problems))).toEqual([
+      `${node.lines[0]} self-check-lost-character`,
+    ]);
   });
 
   it('fails a model that duplicated a character', () => {
@@ -49,7 +57,9 @@ describe('the character check between source lines and the model', () => {
     const node = report.body[4];
     if (!node) throw new Error('no fifth block');
     node.text = `${node.text}。`;
-    expect(rules((problems) => checkCharacters(report, problems))).toEqual([`${report.body[5]?.lines[0]} self-check-duplicated-character`]);
+    expect(rules((problems) => checkCharacters(report, problems))).toEqual([
+      `${report.body[5]?.lines[0]} self-check-duplicated-character`,
+    ]);
   });
 });
 
@@ -63,21 +73,27 @@ describe('the Markdown round trip', () => {
     const report = firstReport();
     const markdown = renderReport(report).replace('面积3.6平方公里', '面积3.6平方里');
     const line = report.body.find((node) => node.text.includes('面积3.6平方公里'))?.lines[0];
-    expect(rules((problems) => checkMarkdown(report, markdown, problems))).toEqual([`${line} self-check-lost-character`]);
+    expect(rules((problems) => checkMarkdown(report, markdown, problems))).toEqual([
+      `${line} self-check-lost-character`,
+    ]);
   });
 
   it('fails Markdown that duplicated a character in a heading', () => {
     const report = firstReport();
     const markdown = renderReport(report).replace('### （一）个案描述', '### （一）个案案描述');
     const line = report.body.find((node) => node.text === '（一）个案描述')?.lines[0];
-    expect(rules((problems) => checkMarkdown(report, markdown, problems))).toEqual([`${line} self-check-duplicated-character`]);
+    expect(rules((problems) => checkMarkdown(report, markdown, problems))).toEqual([
+      `${line} self-check-duplicated-character`,
+    ]);
   });
 
   it('fails Markdown whose numbered paragraph lost its escape and became a list', () => {
     const report = firstReport();
     const markdown = renderReport(report).replace('1\\. 加强机制建设', '1. 加强机制建设');
     const line = report.body.find((node) => node.text.startsWith('1. 加强机制建设'))?.lines[0];
-    expect(rules((problems) => checkMarkdown(report, markdown, problems))).toEqual([`${line} self-check-markdown-mismatch`]);
+    expect(rules((problems) => checkMarkdown(report, markdown, problems))).toEqual([
+      `${line} self-check-markdown-mismatch`,
+    ]);
   });
 
   it('fails Markdown with an unescaped asterisk pair that renders as emphasis', () => {
@@ -85,12 +101,16 @@ describe('the Markdown round trip', () => {
     const node = report.body.find((entry) => entry.text.includes('华侨路街道地处'));
     if (!node) throw new Error('no such block');
     const markdown = renderReport(report).replace('华侨路街道地处', '*华侨路*街道地处');
-    expect(rules((problems) => checkMarkdown(report, markdown, problems))).toEqual([`${node.lines[0]} self-check-markdown-mismatch`]);
+    expect(rules((problems) => checkMarkdown(report, markdown, problems))).toEqual([
+      `${node.lines[0]} self-check-markdown-mismatch`,
+    ]);
   });
 
   it('fails frontmatter that differs from the model', () => {
     const report = firstReport();
     const markdown = renderReport(report).replace('page: 1\n', 'page: 2\n');
-    expect(rules((problems) => checkMarkdown(report, markdown, problems))).toEqual([`${report.headerLine} self-check-frontmatter-mismatch`]);
+    expect(rules((problems) => checkMarkdown(report, markdown, problems))).toEqual([
+      `${report.headerLine} self-check-frontmatter-mismatch`,
+    ]);
   });
 });

@@ -12,7 +12,13 @@ function bundleOf(chunks: Record<string, [string[], string[], string[]]>): Outpu
   return Object.fromEntries(
     Object.entries(chunks).map(([fileName, [imports, dynamicImports, css]]) => [
       fileName,
-      { type: 'chunk', fileName, imports, dynamicImports, viteMetadata: { importedCss: new Set(css) } },
+      {
+        type: 'chunk',
+        fileName,
+        imports,
+        dynamicImports,
+        viteMetadata: { importedCss: new Set(css) },
+      },
     ]),
   ) as unknown as OutputBundle;
 }
@@ -25,7 +31,9 @@ describe('vite-lean-preload', () => {
     expect(resolveId(PRELOAD_HELPER_ID)).toBe(PRELOAD_HELPER_ID);
     expect(resolveId('./reader.ts')).toBeUndefined();
     expect(load(PRELOAD_HELPER_ID)).toBe(LEAN_PRELOAD_SOURCE);
-    const helper = new Function(`${LEAN_PRELOAD_SOURCE.replace('export const', 'const')}; return __vitePreload;`)();
+    const helper = new Function(
+      `${LEAN_PRELOAD_SOURCE.replace('export const', 'const')}; return __vitePreload;`,
+    )();
     await expect(helper(() => Promise.resolve('module'), ['_astro/a.js'])).resolves.toBe('module');
   });
 
@@ -48,17 +56,41 @@ describe('vite-lean-preload', () => {
   });
 
   test('writes the helper into its importers and drops its file, or changes nothing', () => {
-    const chunk = (fileName: string, code: string, imports: string[], moduleIds = [fileName]) => ({ type: 'chunk', fileName, code, imports, moduleIds, isEntry: false, isDynamicEntry: false });
-    const helper = chunk('_astro/preload-helper.A1.js', 'const o=e=>e();export{o as _};', [], [PRELOAD_HELPER_ID]);
-    const page = chunk('_astro/page.B2.js', 'import{_ as P}from"./preload-helper.A1.js";P(()=>import("./lazy.js"),[]);', ['_astro/preload-helper.A1.js']);
+    const chunk = (fileName: string, code: string, imports: string[], moduleIds = [fileName]) => ({
+      type: 'chunk',
+      fileName,
+      code,
+      imports,
+      moduleIds,
+      isEntry: false,
+      isDynamicEntry: false,
+    });
+    const helper = chunk(
+      '_astro/preload-helper.A1.js',
+      'const o=e=>e();export{o as _};',
+      [],
+      [PRELOAD_HELPER_ID],
+    );
+    const page = chunk(
+      '_astro/page.B2.js',
+      'import{_ as P}from"./preload-helper.A1.js";P(()=>import("./lazy.js"),[]);',
+      ['_astro/preload-helper.A1.js'],
+    );
     const bundle = { [helper.fileName]: helper, [page.fileName]: page } as unknown as OutputBundle;
     inlineLeanPreload(bundle);
     expect(Object.keys(bundle)).toEqual(['_astro/page.B2.js']);
     expect(page.code).toBe('const P=e=>e();P(()=>import("./lazy.js"),[]);');
     expect(page.imports).toEqual([]);
 
-    const other = chunk('_astro/other.C3.js', 'import{_ as a,b as c}from"./preload-helper.A1.js";', ['_astro/preload-helper.A1.js']);
-    const untouched = { [helper.fileName]: helper, [other.fileName]: other } as unknown as OutputBundle;
+    const other = chunk(
+      '_astro/other.C3.js',
+      'import{_ as a,b as c}from"./preload-helper.A1.js";',
+      ['_astro/preload-helper.A1.js'],
+    );
+    const untouched = {
+      [helper.fileName]: helper,
+      [other.fileName]: other,
+    } as unknown as OutputBundle;
     inlineLeanPreload(untouched);
     expect(Object.keys(untouched)).toEqual(['_astro/preload-helper.A1.js', '_astro/other.C3.js']);
     expect(other.code).toBe('import{_ as a,b as c}from"./preload-helper.A1.js";');

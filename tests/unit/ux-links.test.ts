@@ -11,7 +11,11 @@ import {
 
 describe('links', () => {
   test('builds an absolute link from the address the page was opened at', () => {
-    const location = { origin: 'http://10.1.2.3:8080', pathname: '/xinfeng/reports/05/', search: '?hl=治理' };
+    const location = {
+      origin: 'http://10.1.2.3:8080',
+      pathname: '/xinfeng/reports/05/',
+      search: '?hl=治理',
+    };
     expect(buildAbsoluteLink(location, 'p2-3-4')).toBe(
       'http://10.1.2.3:8080/xinfeng/reports/05/#p2-3-4',
     );
@@ -26,7 +30,9 @@ describe('links', () => {
 
 describe('fallbackHash', () => {
   test('turns a text-fragment link into its paragraph link where text fragments are missing', () => {
-    expect(fallbackHash('#p4-3-1:~:text=%E6%B2%BB%E7%90%86,%E5%A4%A7%E8%BD%A6', false)).toBe('#p4-3-1');
+    expect(fallbackHash('#p4-3-1:~:text=%E6%B2%BB%E7%90%86,%E5%A4%A7%E8%BD%A6', false)).toBe(
+      '#p4-3-1',
+    );
   });
 
   test('leaves the address alone where the browser handles text fragments', () => {
@@ -54,7 +60,9 @@ describe('reading position', () => {
   });
 
   test('shortens a paragraph for the continue-reading prompt', () => {
-    expect(excerpt('  人口结构多元复杂，服务需求叠加交织。老龄化程度高  ')).toBe('人口结构多元复杂，服务需求叠加交…');
+    expect(excerpt('  人口结构多元复杂，服务需求叠加交织。老龄化程度高  ')).toBe(
+      '人口结构多元复杂，服务需求叠加交…',
+    );
     expect(excerpt('短段落。')).toBe('短段落。');
   });
 });

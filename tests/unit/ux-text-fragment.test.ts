@@ -47,7 +47,10 @@ describe('buildTextDirective', () => {
   });
 
   test('gives a selection longer than the exact limit as start and end words', () => {
-    const [start, end] = select(paragraph, '人口结构多元复杂，服务需求叠加交织。老龄化程度高，社区');
+    const [start, end] = select(
+      paragraph,
+      '人口结构多元复杂，服务需求叠加交织。老龄化程度高，社区',
+    );
     expect(end - start).toBeGreaterThan(MAX_EXACT_LENGTH);
     expect(buildTextDirective(paragraph, start, end, zh)).toBe(
       `text=${encodeTextDirectiveTerm('人口结构多元')},${encodeTextDirectiveTerm('程度高，社区')}`,
@@ -55,7 +58,8 @@ describe('buildTextDirective', () => {
   });
 
   test('grows the start until its first occurrence in the text is the selected one', () => {
-    const text = '基层治理工作。\n基层治理能力建设是一项长期任务，需要持续用力久久为功才能见到成效。\n';
+    const text =
+      '基层治理工作。\n基层治理能力建设是一项长期任务，需要持续用力久久为功才能见到成效。\n';
     const [start, end] = select(text, '基层治理能力建设是一项长期任务，需要持续用力久久为功');
     expect(buildTextDirective(text, start, end, characters)).toBe(
       `text=${encodeTextDirectiveTerm('基层治理能力')},${encodeTextDirectiveTerm('用力久久为功')}`,

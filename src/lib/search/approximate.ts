@@ -31,7 +31,11 @@ export function allowedEdits(queryLength: number): number {
  * start anywhere in the text), or null when every window needs more than `maxEdits` edits.
  * Runs in O(text × query), a few milliseconds for a whole report.
  */
-export function findApproximate(text: string, query: string, maxEdits: number): ApproximateHit | null {
+export function findApproximate(
+  text: string,
+  query: string,
+  maxEdits: number,
+): ApproximateHit | null {
   const m = query.length;
   if (m === 0 || maxEdits <= 0) return null;
   // previous[i] = distance of query[0..i) against the best window ending at the previous column.

@@ -70,7 +70,14 @@ export function sectionOf(blockId: string): string {
 export function prepareReport(report: SearchReport, shard: ReportShard): PreparedReport {
   const header: PreparedBlock[] = [];
   const addField = (field: NonNullable<PreparedBlock['field']>, text: string | undefined): void => {
-    if (text) header.push({ id: '', section: 'header', field, original: text, normalised: normaliseText(text) });
+    if (text)
+      header.push({
+        id: '',
+        section: 'header',
+        field,
+        original: text,
+        normalised: normaliseText(text),
+      });
   };
   addField('title', report.title);
   addField('subtitle', report.subtitle);
@@ -133,14 +140,25 @@ export function matchExact(prepared: PreparedReport, query: string): ReportResul
     addSectionHits(sections, prepared, block, starts.length, first, first + query.length);
   }
   if (hits === 0) return null;
-  return { report: prepared.report, kind: 'exact', titleHit, hits, edits: 0, sections: [...sections.values()] };
+  return {
+    report: prepared.report,
+    kind: 'exact',
+    titleHit,
+    hits,
+    edits: 0,
+    sections: [...sections.values()],
+  };
 }
 
 /**
  * The approximate result for one report: its blocks that hold the query within `maxEdits`
  * edits, each section excerpted at its closest window; null when no block is close enough.
  */
-export function matchApproximate(prepared: PreparedReport, query: string, maxEdits: number): ReportResult | null {
+export function matchApproximate(
+  prepared: PreparedReport,
+  query: string,
+  maxEdits: number,
+): ReportResult | null {
   const sections = new Map<string, SectionHit>();
   let hits = 0;
   let best = Number.POSITIVE_INFINITY;
@@ -154,7 +172,14 @@ export function matchApproximate(prepared: PreparedReport, query: string, maxEdi
     addSectionHits(sections, prepared, block, 1, hit.start, hit.end);
   }
   if (hits === 0) return null;
-  return { report: prepared.report, kind: 'approximate', titleHit, hits, edits: best, sections: [...sections.values()] };
+  return {
+    report: prepared.report,
+    kind: 'approximate',
+    titleHit,
+    hits,
+    edits: best,
+    sections: [...sections.values()],
+  };
 }
 
 /**
@@ -178,8 +203,14 @@ export function rankResults(results: ReportResult[]): ReportResult[] {
  * Searches prepared reports: every report that contains the query literally, ranked; only when
  * none does, the approximate matches (typos), ranked after by closeness.
  */
-export function searchPrepared(reports: PreparedReport[], query: string, maxEdits: number): ReportResult[] {
-  const exact = reports.map((report) => matchExact(report, query)).filter((r): r is ReportResult => r !== null);
+export function searchPrepared(
+  reports: PreparedReport[],
+  query: string,
+  maxEdits: number,
+): ReportResult[] {
+  const exact = reports
+    .map((report) => matchExact(report, query))
+    .filter((r): r is ReportResult => r !== null);
   if (exact.length > 0 || maxEdits <= 0) return rankResults(exact);
   const approximate = reports
     .map((report) => matchApproximate(report, query, maxEdits))

@@ -8,9 +8,7 @@ import type { JumpEntry } from './types.ts';
 /** Pinyin of text without tones, and its initials; non-Chinese letters and digits kept, the rest dropped. */
 export function toPinyin(text: string): { pinyin: string; initials: string } {
   const keep = (syllables: string[]): string =>
-    syllables
-      .map((syllable) => syllable.toLowerCase().replace(/[^a-z0-9]/g, ''))
-      .join('');
+    syllables.map((syllable) => syllable.toLowerCase().replace(/[^a-z0-9]/g, '')).join('');
   return {
     pinyin: keep(pinyin(text, { toneType: 'none', type: 'array' })),
     initials: keep(pinyin(text, { pattern: 'first', toneType: 'none', type: 'array' })),

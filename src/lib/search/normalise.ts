@@ -67,7 +67,11 @@ export function normaliseQuery(query: string): string {
 }
 
 /** Maps a folded range `[start, end)` back to the original range it covers. */
-export function toOriginalRange(normalised: NormalisedText, start: number, end: number): [number, number] {
+export function toOriginalRange(
+  normalised: NormalisedText,
+  start: number,
+  end: number,
+): [number, number] {
   const from = normalised.offsets[start] ?? 0;
   // Whitespace inside the range is covered; whitespace after its last character is not.
   const to = normalised.ends[end - 1] ?? from;

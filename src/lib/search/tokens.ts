@@ -24,7 +24,8 @@ export function encodeCharacter(character: string): string {
  */
 export function characterTokens(normalised: string, skip = ''): string[] {
   const seen = new Set<string>();
-  for (const character of normalised) if (!skip.includes(character)) seen.add(encodeCharacter(character));
+  for (const character of normalised)
+    if (!skip.includes(character)) seen.add(encodeCharacter(character));
   return [...seen];
 }
 

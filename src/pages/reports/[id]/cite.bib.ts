@@ -6,4 +6,8 @@ import { citationPaths, respondWithCitation } from '../../../lib/cite-endpoint.t
 export const getStaticPaths = citationPaths;
 
 export const GET: APIRoute = (context) =>
-  respondWithCitation(context, (source, id) => formatBibtex(source, citationKey(source.year, id)), 'application/x-bibtex; charset=utf-8');
+  respondWithCitation(
+    context,
+    (source, id) => formatBibtex(source, citationKey(source.year, id)),
+    'application/x-bibtex; charset=utf-8',
+  );

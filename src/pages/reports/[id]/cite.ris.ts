@@ -6,4 +6,8 @@ import { citationPaths, respondWithCitation } from '../../../lib/cite-endpoint.t
 export const getStaticPaths = citationPaths;
 
 export const GET: APIRoute = (context) =>
-  respondWithCitation(context, (source) => formatRis(source), 'application/x-research-info-systems; charset=utf-8');
+  respondWithCitation(
+    context,
+    (source) => formatRis(source),
+    'application/x-research-info-systems; charset=utf-8',
+  );

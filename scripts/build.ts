@@ -1,0 +1,73 @@
+/**
+ * `npm run build`: the stages that turn the source into the site, in the order the data flows
+ * (README, “What the build does”): split → astro build → search index. Each stage runs in this
+ * process, so the command is the same in a POSIX shell, cmd.exe and PowerShell; the first stage
+ * that fails stops the build with its own message and exit code 1.
+ *
+ * The deployment path comes from BASE_PATH, read in astro.config.mjs.
+ */
+import { performance } from 'node:perf_hooks';
+import { pathToFileURL } from 'node:url';
+
+/** One stage of the build: a name for the log and the work, which throws or returns false on failure. */
+export interface BuildStage {
+  name: string;
+  run(): Promise<boolean | void>;
+}
+
+/** The build's stages; `dist` is the folder Astro writes and the later stages read. */
+export function buildStages(dist = 'dist'): BuildStage[] {
+  return [
+    {
+      name: 'split',
+      run: async () => {
+        const { main } = await import('./split.ts');
+        return (await main([])) === 0;
+      },
+    },
+    {
+      name: 'astro build',
+      run: async () => {
+        // Astro would otherwise try to send usage data from an office intranet.
+        process.env.ASTRO_TELEMETRY_DISABLED = '1';
+        const { build } = await import('astro');
+        await build({ logLevel: 'warn' });
+      },
+    },
+    {
+      name: 'search index',
+      run: async () => {
+        const { buildSearchIndex, describeSearchIndex } = await import('./build-search-index.ts');
+        console.log(describeSearchIndex(await buildSearchIndex(dist, 'content/reports'), dist));
+      },
+    },
+  ];
+}
+
+/** Runs the stages in order and returns the exit code: 0, or 1 at the first stage that fails. */
+export async function runBuild(stages: readonly BuildStage[]): Promise<number> {
+  for (const stage of stages) {
+    const started = performance.now();
+    let ok: boolean;
+    try {
+      ok = (await stage.run()) !== false;
+    } catch (error) {
+      console.error(
+        `build: ${stage.name} failed: ${error instanceof Error ? error.message : String(error)}`,
+      );
+      ok = false;
+    }
+    if (!ok) {
+      console.error(`build: stopped at ${stage.name}; nothing after it ran.`);
+      return 1;
+    }
+    console.log(
+      `build: ${stage.name} done in ${((performance.now() - started) / 1000).toFixed(2)} s`,
+    );
+  }
+  return 0;
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  process.exitCode = await runBuild(buildStages());
+}

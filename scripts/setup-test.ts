@@ -1,0 +1,63 @@
+/**
+ * `npm run setup:test` (and `pretest`): installs what the tests need beyond `npm ci` — Debian's
+ * browsers (Playwright's own browser download cannot work on a closed network) and CJK fonts so
+ * pages render Chinese as readers see it. Does nothing when everything is present; installs the
+ * missing Debian packages with apt (as root, or through sudo); elsewhere says what is missing.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+
+/** Something the tests need, how to tell it is there, and the Debian package that provides it. */
+export interface TestRequirement {
+  name: string;
+  debianPackage: string;
+  present(): boolean;
+}
+
+const hasCjkFont = (): boolean => {
+  const fonts = spawnSync('fc-list', [':lang=zh'], { encoding: 'utf8' });
+  return fonts.status === 0 && /Noto.*CJK/i.test(fonts.stdout);
+};
+
+/** What the test suites use. */
+export const TEST_REQUIREMENTS: readonly TestRequirement[] = [
+  { name: 'Chromium', debianPackage: 'chromium', present: () => existsSync('/usr/bin/chromium') },
+  { name: 'Noto CJK fonts', debianPackage: 'fonts-noto-cjk', present: hasCjkFont },
+];
+
+/** Installs the missing requirements with apt; returns the exit code. */
+export function installMissing(requirements: readonly TestRequirement[]): number {
+  const missing = requirements.filter((requirement) => !requirement.present());
+  if (missing.length === 0) return 0;
+  const packages = missing.map((requirement) => requirement.debianPackage);
+  if (process.platform !== 'linux' || !existsSync('/usr/bin/apt-get')) {
+    console.error(
+      `setup:test: missing ${missing.map((requirement) => requirement.name).join(', ')}; ` +
+        `install them (Debian packages: ${packages.join(' ')}) and run the tests again.`,
+    );
+    return 1;
+  }
+  const asRoot = process.getuid?.() === 0;
+  const run = (args: string[]): void => {
+    execFileSync(asRoot ? args[0]! : 'sudo', asRoot ? args.slice(1) : args, {
+      stdio: ['ignore', 'ignore', 'inherit'],
+      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+    });
+  };
+  console.log(`setup:test: installing ${packages.join(' ')} with apt …`);
+  run(['apt-get', 'update', '-qq']);
+  run(['apt-get', 'install', '-y', '-qq', ...packages]);
+  const stillMissing = requirements.filter((requirement) => !requirement.present());
+  if (stillMissing.length > 0) {
+    console.error(
+      `setup:test: still missing after apt: ${stillMissing.map((requirement) => requirement.name).join(', ')}`,
+    );
+    return 1;
+  }
+  return 0;
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  process.exitCode = installMissing(TEST_REQUIREMENTS);
+}
