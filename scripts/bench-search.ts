@@ -18,15 +18,14 @@ import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'n
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser } from 'playwright-core';
-import { launchChromium } from '../tests/helpers/browser.ts';
-import { buildSuite, loadSuiteReports } from '../tests/helpers/search-suite.ts';
+import { launchChromium } from './lib/chromium.ts';
+import { buildSuite, loadSuiteReports } from './lib/search-suite.ts';
 import {
   buildStockPagefindSite,
   countBytes,
   firstQueryFromReportPage,
   searchOnPage,
-  searchStockPagefind,
-} from '../tests/helpers/search-driver.ts';
+} from './lib/search-driver.ts';
 import { startServer } from './serve.ts';
 
 const distArgument = process.argv.indexOf('--dist');
@@ -126,10 +125,6 @@ try {
 
   const stock: number[] = [];
   for (const query of queries) stock.push(await stockFirstQuery(browser, stockServer.url, query));
-  const stockPage = await browser.newPage();
-  await stockPage.goto(stockServer.url);
-  await searchStockPagefind(stockPage, '党建');
-  await stockPage.close();
   const stockIndex = folderSize(join(stockRoot, 'pagefind'));
 
   const results = {

@@ -20,7 +20,8 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { launchChromium } from './lib/chromium.ts';
 import { startServer } from './serve.ts';
 import { buildVariant, timeCommand } from './lib/build-variant.ts';
 import {
@@ -30,17 +31,6 @@ import {
   measurePageWeight,
   urlPathOfHtmlFile,
 } from './lib/page-weight.ts';
-
-const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 interface StageTimes {
   split: number[];
@@ -179,11 +169,7 @@ async function main(): Promise<void> {
   ];
 
   const server = await startServer({ root: outDir });
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    headless: true,
-    args: CHROMIUM_ARGS,
-  });
+  const browser = await launchChromium();
   const pageResults = [];
   try {
     for (const page of pages) {

@@ -16,7 +16,6 @@ import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'nod
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { pathToFileURL } from 'node:url';
-import { parse as parseYaml } from 'yaml';
 import { fromHtml } from 'hast-util-from-html';
 import { toString as hastToString } from 'hast-util-to-string';
 import { visit, SKIP } from 'unist-util-visit';
@@ -25,7 +24,10 @@ import * as pagefind from 'pagefind';
 import { normaliseText } from '../src/lib/search/normalise.ts';
 import { characterTokens } from '../src/lib/search/tokens.ts';
 import { buildJumpEntries } from '../src/lib/search/jump-data.ts';
-import type { ReportMeta } from '../src/lib/reports.ts';
+import type { ReportMeta } from '../src/lib/content-schema.ts';
+import { readReportFiles } from './lib/report-files.ts';
+import { isHeadingId } from '../src/lib/ids.ts';
+import { reportPath } from '../src/lib/urls.ts';
 import type {
   JumpEntry,
   JumpPinyinRow,
@@ -35,19 +37,6 @@ import type {
   SearchReport,
   ShardBlock,
 } from '../src/lib/search/types.ts';
-
-/** Reads the frontmatter of every `content/reports/NN.md`, in table-of-contents order. */
-export function readReportMetadata(folder: string): ReportMeta[] {
-  return readdirSync(folder)
-    .filter((name) => /^\d{2}\.md$/.test(name))
-    .map((name) => {
-      const source = readFileSync(join(folder, name), 'utf8');
-      const yaml = /^---\n([\s\S]*?)\n---/.exec(source)?.[1];
-      if (!yaml) throw new Error(`${join(folder, name)}: no frontmatter`);
-      return parseYaml(yaml) as ReportMeta;
-    })
-    .sort((a, b) => a.order - b.order);
-}
 
 const hasClass = (node: Element, name: string): boolean => {
   const value = node.properties.className;
@@ -125,7 +114,7 @@ export async function buildSearchIndex(
   dist: string,
   reportsFolder: string,
 ): Promise<{ reports: number; tokens: number; everywhere: number }> {
-  const metadata = readReportMetadata(reportsFolder);
+  const metadata = readReportFiles(reportsFolder).map((file) => file.record);
   const shards: ReportShard[] = metadata.map((meta) => ({
     id: meta.id,
     blocks: extractBlocks(readFileSync(join(dist, 'reports', meta.id, 'index.html'), 'utf8')),
@@ -144,7 +133,7 @@ export async function buildSearchIndex(
     const tokens = characterTokens(texts[position] ?? '', everywhere);
     tokenCount += tokens.length;
     const added = await index.addCustomRecord({
-      url: `/reports/${meta.id}/`,
+      url: reportPath('/', meta.id),
       content: tokens.join(' '),
       language: 'zh-cn',
       meta: { title: meta.title },
@@ -175,7 +164,7 @@ export async function buildSearchIndex(
   );
 
   const reports: SearchReport[] = metadata.map((meta) => {
-    const pagefindId = fragmentIds.get(`/reports/${meta.id}/`);
+    const pagefindId = fragmentIds.get(reportPath('/', meta.id));
     if (!pagefindId) throw new Error(`pagefind wrote no record for report ${meta.id}`);
     return {
       id: meta.id,
@@ -193,7 +182,7 @@ export async function buildSearchIndex(
   const jump: JumpEntry[] = metadata.flatMap((meta, position) =>
     buildJumpEntries({
       ...meta,
-      headings: (shards[position]?.blocks ?? []).filter(([id]) => id.startsWith('s')),
+      headings: (shards[position]?.blocks ?? []).filter(([id]) => isHeadingId(id)),
     }),
   );
   const rows: JumpRow[] = jump.map((entry) => [entry.text, entry.kind, entry.report, entry.anchor]);

@@ -11,8 +11,6 @@ import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { publicationSchema, reportSchema } from './lib/content-schema.ts';
 
-export type { Publication } from './lib/content-schema.ts';
-
 const reports = defineCollection({
   loader: glob({ pattern: '[0-9][0-9].md', base: './content/reports' }),
   schema: reportSchema,

@@ -13,7 +13,8 @@ import { fromHtml } from 'hast-util-from-html';
 import { toString as hastToString } from 'hast-util-to-string';
 import type { Element, Root } from 'hast';
 import { visit } from 'unist-util-visit';
-import { normaliseBase, resolveRequestPath } from '../serve.ts';
+import { resolveRequestPath } from '../serve.ts';
+import { normaliseBase } from '../../src/lib/urls.ts';
 
 /** The three kinds of resource a first visit is budgeted by. */
 export type ResourceKind = 'html' | 'css' | 'js';

@@ -1,8 +1,16 @@
 /**
  * The typed model the split pipeline builds: source lines → blocks → reports.
  * Every block remembers the 1-based source lines it came from, so errors and the
- * self-check can point at the exact place in the compendium.
+ * self-check can point at the exact place in the compendium. What the split writes (frontmatter,
+ * publication.json) is typed by the site's content schema, so the two cannot disagree.
  */
+import type { ReportMeta } from '../../src/lib/content-schema.ts';
+
+export type {
+  CommitteeRole,
+  Publication,
+  ReportCounts,
+} from '../../src/lib/content-schema.ts';
 
 /** One line of the source with its 1-based number (after BOM and line-ending normalisation). */
 export interface SourceLine {
@@ -48,58 +56,12 @@ export type BodyNode =
   | { type: 'subsection'; text: string; lines: number[] }
   | { type: 'paragraph'; text: string; numbered: boolean; lines: number[] };
 
-/** One report, as the frontmatter and the body of its Markdown file describe it. */
-export interface Report {
-  order: number;
-  id: string;
-  title: string;
-  subtitle?: string;
-  unit: string;
-  authors: string[];
-  page: number;
-  endPage?: number;
+/** One report: its frontmatter fields (declared once, by the content schema) and its body. */
+export interface Report extends ReportMeta {
   body: BodyNode[];
   repairs: Repair[];
-  /** First and last source line of the body region (title, unit and authors lines excluded). */
+  /** The source lines of the body region (title, unit and authors lines excluded). */
   bodyLines: SourceLine[];
   /** Line of the report's title in the body of the compendium. */
   headerLine: number;
-}
-
-/** The counts that go into the frontmatter and the summary table. */
-export interface ReportCounts {
-  sections: number;
-  subsections: number;
-  paragraphs: number;
-  characters: number;
-}
-
-/** A committee role with its members, in printed order. */
-export interface CommitteeRole {
-  role: string;
-  names: string[];
-}
-
-/** The data of the issue itself, for the "about this issue" page. */
-export interface Publication {
-  journal: string;
-  journalLatin: string;
-  motto: string;
-  issue: string;
-  year: number;
-  collectionTitle: string;
-  publisher: string;
-  host: string;
-  committee: CommitteeRole[];
-  address: string;
-  postcode: string;
-  phone: string;
-  fax: string;
-  email: string;
-  audience: string;
-  printRun: string;
-  printDate: string;
-  permit: string;
-  printer: string;
-  coverPhoto: { title: string; photographer: string };
 }

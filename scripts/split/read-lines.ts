@@ -49,7 +49,7 @@ export function checkNotEmpty(lines: readonly SourceLine[], problems: Problems):
     1,
     'empty-file',
     'the text of the compendium',
-    `${lines.length <= 1 ? 'an empty file' : `${lines.length} blank lines`}`,
+    lines.length <= 1 ? 'an empty file' : `${lines.length} blank lines`,
   );
   return false;
 }

@@ -123,7 +123,7 @@ function describeMdast(node: RootContent): string {
   if (node.type === 'heading' && (node.depth === 2 || node.depth === 3))
     return `h${node.depth}:${plainText(node.children)}`;
   if (node.type === 'paragraph') return `p:${plainText(node.children)}`;
-  return `${node.type}:${'children' in node ? plainText(node.children as RootContent[]) : ''}`;
+  return `${node.type}:${'children' in node ? plainText(node.children) : ''}`;
 }
 
 /** The text of inline content; any node besides plain text (emphasis from an unescaped `*`, a link) is marked, so it never passes. */

@@ -18,25 +18,21 @@
  * Either edition: with no personal author (one report has no 执笔人 line) the research group is
  * the corporate author. Punctuation is ASCII followed by a space, as most Chinese journals print it.
  */
+import type { ReportMeta } from './content-schema.ts';
 import { formatFullTitle } from './reports.ts';
 
-/** What a reference is built from. */
-export interface CitationSource {
-  title: string;
-  subtitle?: string;
-  /** The research group (课题组), used as corporate author when `authors` is empty. */
-  unit: string;
-  /** The writers (执笔人) in printed order; may be empty. */
-  authors: readonly string[];
+/** What a reference is built from: the report's own fields and where it was published. */
+export type CitationSource = Pick<
+  ReportMeta,
+  'title' | 'subtitle' | 'unit' | 'authors' | 'page' | 'endPage'
+> & {
   journal: string;
   year: number;
   /** The issue as it goes between the parentheses: `增刊`. */
   issue: string;
-  page: number;
-  endPage?: number;
   /** Absolute URL of the report page, when the deployment address is known. */
   url?: string;
-}
+};
 
 /** GB/T 7714 lists at most this many authors before `等`. */
 const MAX_LISTED_AUTHORS = 3;

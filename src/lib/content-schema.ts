@@ -97,5 +97,17 @@ export const publicationSchema = z.object({
 /** The parsed `content/publication.json`. */
 export type Publication = z.infer<typeof publicationSchema>;
 
-/** The frontmatter of a report after validation. */
-export type ReportFrontmatter = z.infer<typeof reportSchema>;
+/** A report's frontmatter after validation: the one declaration of the report record. */
+export type ReportRecord = z.infer<typeof reportSchema>;
+
+/** The fields that describe a report (what pages, search and citations use). */
+export type ReportMeta = Pick<
+  ReportRecord,
+  'id' | 'order' | 'title' | 'subtitle' | 'unit' | 'authors' | 'page' | 'endPage'
+>;
+
+/** The counts the split derives from a report's body. */
+export type ReportCounts = Pick<ReportRecord, 'sections' | 'subsections' | 'paragraphs' | 'characters'>;
+
+/** A committee role with its members, in printed order. */
+export type CommitteeRole = z.infer<typeof committeeSchema>;

@@ -4,7 +4,7 @@
  */
 import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
 import { sortByOrder, type ReportMeta } from './reports.ts';
-import type { Publication } from '../content.config.ts';
+import type { Publication } from './content-schema.ts';
 
 /** A report entry as the content layer returns it. */
 export type ReportEntry = CollectionEntry<'reports'>;

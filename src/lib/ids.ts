@@ -47,5 +47,41 @@ export function createIdCounter(): IdCounter {
   };
 }
 
-/** Matches every id this module produces, e.g. for validating `#fragment`s of shared links. */
-export const SECTION_OR_PARAGRAPH_ID = /^(s\d+(-\d+)?|p\d+(-\d+)?-\d+)$/;
+/** What an id names, read back from the id alone. */
+export type BlockId =
+  | { kind: 'heading'; depth: SectionDepth; section: string }
+  | { kind: 'paragraph'; section: string; index: number };
+
+const HEADING_ID = /^s(\d+)(?:-(\d+))?$/;
+const PARAGRAPH_ID = /^p(\d+)(?:-(\d+))?-(\d+)$/;
+
+/**
+ * Parses an id this module hands out; null for anything else. `section` is the id of the
+ * innermost heading the element belongs to — the heading itself for a heading, `''` for a
+ * paragraph before the first heading (`p0-1`). A subsection before any section (`s0-1`, which
+ * the counter gives a `###` that precedes every `##`) keeps its own scope: `p0-1-1` → `s0-1`.
+ */
+export function parseBlockId(id: string): BlockId | null {
+  const heading = HEADING_ID.exec(id);
+  if (heading) return { kind: 'heading', depth: heading[2] === undefined ? 2 : 3, section: id };
+  const paragraph = PARAGRAPH_ID.exec(id);
+  if (!paragraph) return null;
+  const [, section = '0', subsection, index = '0'] = paragraph;
+  const scope = subsection === undefined ? section : `${section}-${subsection}`;
+  return { kind: 'paragraph', section: scope === '0' ? '' : `s${scope}`, index: Number(index) };
+}
+
+/** The section an element belongs to (see parseBlockId); `''` for the introduction or an unknown id. */
+export function sectionOf(id: string): string {
+  return parseBlockId(id)?.section ?? '';
+}
+
+/** Whether `id` is a heading id (`s2`, `s2-3`). */
+export function isHeadingId(id: string): boolean {
+  return parseBlockId(id)?.kind === 'heading';
+}
+
+/** Whether `id` is a paragraph id (`p0-1`, `p2-3-4`). */
+export function isParagraphId(id: string): boolean {
+  return parseBlockId(id)?.kind === 'paragraph';
+}

@@ -3,7 +3,8 @@
  * report page and the cite.bib / cite.ris endpoints so all three say the same.
  */
 import type { CitationSource } from './citation.ts';
-import { reportPath, type ReportMeta } from './reports.ts';
+import type { ReportMeta } from './reports.ts';
+import { reportPath } from './urls.ts';
 
 /** The publication fields a citation needs. */
 export interface CitedPublication {

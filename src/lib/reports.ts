@@ -1,19 +1,11 @@
 /**
- * Pure helpers over report metadata: printed order, neighbours, page ranges, bylines and URLs.
+ * Pure helpers over report metadata: printed order, neighbours, page ranges and bylines.
  * Pages pass plain data in, so everything here is testable without a build.
  */
 
-/** The metadata of a report the pages need (a subset of the content schema). */
-export interface ReportMeta {
-  id: string;
-  order: number;
-  title: string;
-  subtitle?: string;
-  unit: string;
-  authors: string[];
-  page: number;
-  endPage?: number;
-}
+import type { ReportMeta } from './content-schema.ts';
+
+export type { ReportMeta } from './content-schema.ts';
 
 /** The reports before and after one report in printed order. */
 export interface Neighbours<T> {
@@ -53,16 +45,6 @@ export function formatAuthors(authors: readonly string[]): string {
 /** The full title as printed: title, then the subtitle after a double em dash. */
 export function formatFullTitle(report: Pick<ReportMeta, 'title' | 'subtitle'>): string {
   return report.subtitle ? `${report.title}——${report.subtitle}` : report.title;
-}
-
-/** Returns the path of a report page below the base path, e.g. `/xinfeng/reports/05/`. */
-export function reportPath(base: string, id: string): string {
-  return `${withTrailingSlash(base)}reports/${id}/`;
-}
-
-/** Ensures a base path ends in exactly one slash (`import.meta.env.BASE_URL` may lack it). */
-export function withTrailingSlash(path: string): string {
-  return path.endsWith('/') ? path : `${path}/`;
 }
 
 /** Builds a one-sentence page description from report metadata (for `<meta name="description">`). */

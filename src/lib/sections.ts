@@ -23,7 +23,7 @@ export interface SectionNode extends SectionEntry {
 
 /** Lists the `##`/`###` headings of a Markdown body in document order, with their ids. */
 export function listSections(markdown: string): SectionEntry[] {
-  const tree = unified().use(remarkParse).parse(markdown) as Root;
+  const tree = unified().use(remarkParse).parse(markdown);
   const counter = createIdCounter();
   const entries: SectionEntry[] = [];
   for (const node of tree.children) {

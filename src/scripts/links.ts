@@ -2,9 +2,8 @@
  * Pure helpers behind the reader's links: absolute paragraph URLs, fragment parsing, the stored
  * reading position and the choice of the section and paragraph being read.
  */
+import { isParagraphId } from '../lib/ids.ts';
 
-/** Ids the reader gives paragraphs (`p0-1`, `p2-3-4`); anything else in storage is ignored. */
-const PARAGRAPH_ID = /^p\d+(?:-\d+)*$/;
 
 /**
  * Builds the shareable absolute URL of an element from the address the page was opened at
@@ -42,7 +41,7 @@ export function positionKey(reportId: string): string {
 
 /** Reads a stored reading position: a paragraph id, or null for a missing or foreign value. */
 export function parsePosition(value: string | null | undefined): string | null {
-  return value && PARAGRAPH_ID.test(value) ? value : null;
+  return value && isParagraphId(value) ? value : null;
 }
 
 /** Shortens a paragraph to its first `length` characters for the "continue reading" prompt. */

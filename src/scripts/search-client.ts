@@ -1,19 +1,12 @@
 /**
- * The browser half of the search: asks Pagefind for candidate reports, fetches their body
- * shards (each once), and runs the exact search of src/lib/search/engine.ts on them.
+ * The browser adapter of the search: wires Pagefind and `fetch` into the search flow of
+ * src/lib/search/flow.ts (Pagefind's candidates, each report's text shard fetched once).
  * Loaded lazily, on the first focus of the search box or on the search page.
  */
-import { normaliseQuery } from '../lib/search/normalise.ts';
-import { encodeCharacter, pagefindQuery } from '../lib/search/tokens.ts';
-import { allowedEdits } from '../lib/search/approximate.ts';
-import {
-  matchApproximate,
-  matchExact,
-  prepareReport,
-  rankResults,
-  type PreparedReport,
-  type ReportResult,
-} from '../lib/search/engine.ts';
+import { pagefindPath, searchDataPath, shardPath } from '../lib/urls.ts';
+import { encodeCharacter } from '../lib/search/tokens.ts';
+import { prepareReport, type PreparedReport } from '../lib/search/engine.ts';
+import { runSearch, type SearchLoaders, type SearchOutcome } from '../lib/search/flow.ts';
 import type { ReportShard, SearchManifest, SearchReport } from '../lib/search/types.ts';
 
 /** The slice of Pagefind's browser API this module uses. */
@@ -23,25 +16,10 @@ interface PagefindApi {
   search(term: string): Promise<{ results: Array<{ id: string }> } | null>;
 }
 
-/** What a search returns to the UI. */
-export interface SearchOutcome {
-  /** The query as typed. */
-  query: string;
-  /** The normalised query ('' when the query had nothing searchable). */
-  normalised: string;
-  results: ReportResult[];
-  /** True when the results are approximate matches because nothing matched exactly. */
-  approximate: boolean;
-  /** Milliseconds the search took. */
-  elapsed: number;
-}
+/** A search's outcome and how many milliseconds it took (the search page exposes it for tests). */
+export type TimedOutcome = SearchOutcome & { elapsed: number };
 
-// How many approximate candidates to fetch at most: typos are a fallback, not worth 12 shards.
-const APPROXIMATE_CANDIDATES = 6;
-
-const base = import.meta.env.BASE_URL.endsWith('/')
-  ? import.meta.env.BASE_URL
-  : `${import.meta.env.BASE_URL}/`;
+const base = import.meta.env.BASE_URL;
 
 let pagefindPromise: Promise<PagefindApi> | undefined;
 let manifestPromise: Promise<SearchManifest> | undefined;
@@ -56,10 +34,10 @@ async function fetchJson<T>(url: string): Promise<T> {
 /** Loads Pagefind's search API once (its own module, served from dist/pagefind/). */
 function loadPagefind(): Promise<PagefindApi> {
   pagefindPromise ??= (async () => {
-    const url = `${base}pagefind/pagefind.js`;
+    const url = pagefindPath(base, 'pagefind.js');
     const api = (await import(/* @vite-ignore */ url)) as PagefindApi;
     // No worker: a search here takes a millisecond, and the worker script would cost 12 KB.
-    await api.options({ basePath: `${base}pagefind/`, noWorker: true });
+    await api.options({ basePath: pagefindPath(base), noWorker: true });
     return api;
   })();
   pagefindPromise.catch(() => (pagefindPromise = undefined));
@@ -68,7 +46,7 @@ function loadPagefind(): Promise<PagefindApi> {
 
 /** Loads the report list once. */
 export function loadManifest(): Promise<SearchManifest> {
-  manifestPromise ??= fetchJson<SearchManifest>(`${base}search/manifest.json`);
+  manifestPromise ??= fetchJson<SearchManifest>(searchDataPath(base, 'manifest.json'));
   manifestPromise.catch(() => (manifestPromise = undefined));
   return manifestPromise;
 }
@@ -87,7 +65,7 @@ export function warmUp(): void {
 function loadPrepared(report: SearchReport, version: string): Promise<PreparedReport> {
   let entry = prepared.get(report.id);
   if (!entry) {
-    entry = fetchJson<ReportShard>(`${base}search/reports/${report.id}.json?v=${version}`).then(
+    entry = fetchJson<ReportShard>(shardPath(base, report.id, version)).then(
       (shard) => prepareReport(report, shard),
     );
     entry.catch(() => prepared.delete(report.id));
@@ -96,80 +74,19 @@ function loadPrepared(report: SearchReport, version: string): Promise<PreparedRe
   return entry;
 }
 
-/** Reports Pagefind returns for a token query; all of them for an empty one. */
-async function candidateIds(
-  api: PagefindApi,
-  manifest: SearchManifest,
-  tokens: string,
-): Promise<SearchReport[]> {
-  if (tokens === '') return manifest.reports;
-  const found = await api.search(tokens);
-  const ids = new Set((found?.results ?? []).map((result) => result.id));
-  return manifest.reports.filter((report) => ids.has(report.pagefindId));
-}
+/** The loaders the search flow runs on in the browser: Pagefind, the manifest and the shards. */
+const browserLoaders: SearchLoaders = {
+  manifest: loadManifest,
+  async candidates(tokens) {
+    const found = await (await loadPagefind()).search(tokens);
+    return new Set((found?.results ?? []).map((result) => result.id));
+  },
+  prepared: loadPrepared,
+};
 
-/**
- * Candidates for approximate matches: reports holding all but `edits` of the query's distinct
- * characters, best covered first (one Pagefind lookup per character; the index chunks are cached).
- */
-async function approximateCandidates(
-  api: PagefindApi,
-  manifest: SearchManifest,
-  normalised: string,
-  edits: number,
-): Promise<SearchReport[]> {
-  const characters = [...new Set(normalised)];
-  const coverage = new Map<string, number>();
-  for (const character of characters) {
-    const tokens = manifest.everywhere.includes(character) ? '' : encodeCharacter(character);
-    for (const report of await candidateIds(api, manifest, tokens)) {
-      coverage.set(report.id, (coverage.get(report.id) ?? 0) + 1);
-    }
-  }
-  return manifest.reports
-    .filter((report) => (coverage.get(report.id) ?? 0) >= characters.length - edits)
-    .sort((a, b) => (coverage.get(b.id) ?? 0) - (coverage.get(a.id) ?? 0))
-    .slice(0, APPROXIMATE_CANDIDATES);
-}
-
-/** Runs one search: every report that contains the query literally, else approximate matches. */
-export async function searchSite(query: string): Promise<SearchOutcome> {
+/** Runs one search (src/lib/search/flow.ts) on the browser's loaders and times it. */
+export async function searchSite(query: string): Promise<TimedOutcome> {
   const started = performance.now();
-  const normalised = normaliseQuery(query);
-  const done = (results: ReportResult[], approximate: boolean): SearchOutcome => ({
-    query,
-    normalised,
-    results,
-    approximate,
-    elapsed: performance.now() - started,
-  });
-  if (normalised === '') return done([], false);
-  const [api, manifest] = await Promise.all([loadPagefind(), loadManifest()]);
-  const candidates = await candidateIds(
-    api,
-    manifest,
-    pagefindQuery(normalised, manifest.everywhere),
-  );
-  const exact = (
-    await Promise.all(candidates.map((report) => loadPrepared(report, manifest.version)))
-  )
-    .map((report) => matchExact(report, normalised))
-    .filter((result): result is ReportResult => result !== null);
-  if (exact.length > 0) return done(rankResults(exact), false);
-
-  const edits = allowedEdits(normalised.length);
-  if (edits === 0) return done([], false);
-  const near = await approximateCandidates(api, manifest, normalised, edits);
-  const approximate = (
-    await Promise.all(near.map((report) => loadPrepared(report, manifest.version)))
-  )
-    .map((report) => matchApproximate(report, normalised, edits))
-    .filter((result): result is ReportResult => result !== null);
-  return done(rankResults(approximate), approximate.length > 0);
-}
-
-/** The URL of a hit: the report page with the query to highlight and the element to land on. */
-export function hitUrl(reportId: string, query: string, target: string): string {
-  const hash = target === '' ? '' : `#${target}`;
-  return `${base}reports/${reportId}/?hl=${encodeURIComponent(query)}${hash}`;
+  const outcome = await runSearch(query, browserLoaders);
+  return { ...outcome, elapsed: performance.now() - started };
 }

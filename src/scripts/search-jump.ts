@@ -5,10 +5,9 @@
  */
 import Fuse, { type IFuseOptions } from 'fuse.js';
 import type { JumpEntry, JumpPinyinRow, JumpRow } from '../lib/search/types.ts';
+import { reportAnchorPath, searchDataPath } from '../lib/urls.ts';
 
-const base = import.meta.env.BASE_URL.endsWith('/')
-  ? import.meta.env.BASE_URL
-  : `${import.meta.env.BASE_URL}/`;
+const base = import.meta.env.BASE_URL;
 
 /**
  * Chosen, not default: fuse scores a match by its distance from `location` 0 unless told
@@ -40,7 +39,7 @@ let textFuse: Promise<Fuse<JumpEntry>> | undefined;
 let pinyinFuse: Promise<Fuse<JumpEntry>> | undefined;
 
 function loadRows(): Promise<JumpRow[]> {
-  rowsPromise ??= fetchJson<JumpRow[]>(`${base}search/jump.json`);
+  rowsPromise ??= fetchJson<JumpRow[]>(searchDataPath(base, 'jump.json'));
   rowsPromise.catch(() => (rowsPromise = undefined));
   return rowsPromise;
 }
@@ -66,7 +65,7 @@ function loadFuse(withPinyin: boolean): Promise<Fuse<JumpEntry>> {
   }
   pinyinFuse ??= Promise.all([
     loadRows(),
-    fetchJson<JumpPinyinRow[]>(`${base}search/jump-pinyin.json`),
+    fetchJson<JumpPinyinRow[]>(searchDataPath(base, 'jump-pinyin.json')),
   ]).then(([rows, pinyin]) => new Fuse(toJumpEntries(rows, pinyin), JUMP_FUSE_OPTIONS));
   pinyinFuse.catch(() => (pinyinFuse = undefined));
   return pinyinFuse;
@@ -82,7 +81,7 @@ export async function findJumps(query: string, limit = 5): Promise<JumpEntry[]> 
 
 /** URL of a quick-jump target. */
 export function jumpUrl(entry: JumpEntry): string {
-  return `${base}reports/${entry.report}/${entry.anchor ? `#${entry.anchor}` : ''}`;
+  return reportAnchorPath(base, entry.report, entry.anchor);
 }
 
 /** The label of a kind of target, shown before it. */

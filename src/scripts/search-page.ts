@@ -3,7 +3,7 @@
  * keeps the URL in step with `history.replaceState` so reloading or sharing shows the same
  * results, filters by authoring unit, and lets the keyboard walk the results.
  */
-import { searchSite, warmUp, type SearchOutcome } from './search-client.ts';
+import { searchSite, warmUp, type TimedOutcome } from './search-client.ts';
 import { describeOutcome, navigateWithArrows, renderResults } from './search-render.ts';
 
 const DEBOUNCE_MS = 150;
@@ -32,7 +32,7 @@ export function startSearchPage(): void {
 
   let sequence = 0;
   let timer: number | undefined;
-  const show = (outcome: SearchOutcome): void => {
+  const show = (outcome: TimedOutcome): void => {
     const unit = unitSelect.value;
     const shown = unit
       ? outcome.results.filter((result) => result.report.unit === unit)

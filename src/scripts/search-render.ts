@@ -4,7 +4,8 @@
  */
 import type { ReportResult, SectionHit } from '../lib/search/engine.ts';
 import type { Excerpt } from '../lib/search/excerpt.ts';
-import { hitUrl, type SearchOutcome } from './search-client.ts';
+import type { SearchOutcome } from '../lib/search/flow.ts';
+import { hitPath } from '../lib/urls.ts';
 
 /** Creates an element with a class and optional text. */
 export function element<K extends keyof HTMLElementTagNameMap>(
@@ -30,7 +31,7 @@ export function renderExcerpt(excerpt: Excerpt): HTMLElement {
 function renderHit(result: ReportResult, hit: SectionHit, query: string): HTMLLIElement {
   const item = element('li', 'search-hit');
   const link = element('a', 'search-hit-link');
-  link.href = hitUrl(result.report.id, query, hit.target);
+  link.href = hitPath(import.meta.env.BASE_URL, result.report.id, query, hit.target);
   link.append(element('span', 'search-hit-label', hit.label));
   if (hit.hits > 1) link.append(element('span', 'search-hit-count', ` ${hit.hits} 处`));
   link.append(renderExcerpt(hit.excerpt));
@@ -57,7 +58,7 @@ export function renderResult(
   item.dataset.report = result.report.id;
   const heading = element(options.titleTag ?? 'h2', 'search-result-title');
   const link = element('a');
-  link.href = hitUrl(result.report.id, query, result.sections[0]?.target ?? '');
+  link.href = hitPath(import.meta.env.BASE_URL, result.report.id, query, result.sections[0]?.target ?? '');
   link.textContent = result.report.title;
   heading.append(link);
   if (result.kind === 'approximate') heading.append(' ', element('span', 'search-badge', '近似'));

@@ -1,27 +1,12 @@
 /**
- * Shared Chromium for the browser tests: Debian's `/usr/bin/chromium` driven by playwright-core,
- * started with the flags that keep it from reaching Google's hosts on a closed network.
+ * Browser helpers of the tests: what a page requested from elsewhere, and a screenshot of every
+ * failing check. Chromium itself is launched by scripts/lib/chromium.ts (the benchmarks use it too).
  */
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
-/** Launches headless Chromium with the project's flags. */
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
-}
+export { launchChromium } from '../../scripts/lib/chromium.ts';
 
 /**
  * Records every request a page makes that leaves `origin`, so a test can assert the site never

@@ -136,7 +136,7 @@ describe('reading a report', () => {
 
   test('opens the previous and next report', async () => {
     await withPage('pager', async (page) => {
-      await page.goto(`${reportUrl}`);
+      await page.goto(reportUrl);
       const pager = page.getByRole('navigation', { name: '上一篇与下一篇' });
       await pager.getByRole('link', { name: /下一篇/ }).click();
       await expect.poll(() => new URL(page.url()).pathname).toBe(pathOf('reports/06/'));
@@ -152,7 +152,7 @@ describe('reading a report', () => {
 describe('copying links', () => {
   test('copies the absolute URL of a section without moving the page', async () => {
     await withPage('copy-section', async (page) => {
-      await page.goto(`${reportUrl}`);
+      await page.goto(reportUrl);
       const heading = page.getByRole('heading', { name: /^二、/ });
       await heading.hover();
       const before = await page.evaluate(() => scrollY);
@@ -167,7 +167,7 @@ describe('copying links', () => {
 
   test('copies a paragraph link from the button that follows the pointer', async () => {
     await withPage('copy-paragraph', async (page) => {
-      await page.goto(`${reportUrl}`);
+      await page.goto(reportUrl);
       const paragraph = page.locator('#p1-1-1');
       await paragraph.scrollIntoViewIfNeeded();
       await paragraph.hover();
@@ -202,7 +202,7 @@ describe('copying links', () => {
 
   test('copies the GB/T 7714—2025 reference', async () => {
     await withPage('copy-citation', async (page) => {
-      await page.goto(`${reportUrl}`);
+      await page.goto(reportUrl);
       const reference = (await page.locator('#cite-gbt2025').textContent())?.trim();
       await page.getByRole('button', { name: '复制', exact: true }).first().click();
       await expectAnnounced(page, '引文已复制');
@@ -275,7 +275,7 @@ describe('copying links', () => {
 describe('reading settings', () => {
   test('keeps theme and font size across a reload and applies them before first paint', async () => {
     await withPage('settings', async (page) => {
-      await page.goto(`${reportUrl}`);
+      await page.goto(reportUrl);
       const sizeBefore = await page.evaluate(
         () => getComputedStyle(document.documentElement).fontSize,
       );
@@ -338,14 +338,14 @@ describe('reading settings', () => {
 
   test('offers to continue where the reader left off, without jumping there', async () => {
     await withPage('continue', async (page) => {
-      await page.goto(`${reportUrl}`);
+      await page.goto(reportUrl);
       await page.locator('#p3-1-1').evaluate((paragraph) => paragraph.scrollIntoView());
       await expect
         .poll(() => page.evaluate(() => localStorage.getItem('xf-pos-05')), { timeout: 5000 })
         .toMatch(/^p3-/);
       const saved = await page.evaluate(() => localStorage.getItem('xf-pos-05'));
 
-      await page.goto(`${reportUrl}`);
+      await page.goto(reportUrl);
       const prompt = page.getByRole('link', { name: /^继续阅读：上次读到「.+」$/ });
       await expect.poll(() => prompt.isVisible()).toBe(true);
       expect(await page.evaluate(() => scrollY)).toBe(0);
@@ -413,7 +413,7 @@ describe('layout', () => {
     await withPage(
       'settings-phone',
       async (page) => {
-        await page.goto(`${reportUrl}`);
+        await page.goto(reportUrl);
         await page.getByText('阅读设置').click();
         const box = await page.getByRole('group', { name: '主题' }).boundingBox();
         expect(box && box.x >= 0 && box.x + box.width <= PHONE.width).toBe(true);
@@ -424,7 +424,7 @@ describe('layout', () => {
 
   test('prints a report without header, navigation or buttons', async () => {
     await withPage('print', async (page) => {
-      await page.goto(`${reportUrl}`);
+      await page.goto(reportUrl);
       await page.locator('#p1-1-1').hover();
       await page.emulateMedia({ media: 'print' });
       await expect.poll(() => page.getByRole('banner').isHidden()).toBe(true);

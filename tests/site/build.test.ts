@@ -13,12 +13,16 @@ import { fromHtml } from 'hast-util-from-html';
 import { toString as hastToString } from 'hast-util-to-string';
 import { visit } from 'unist-util-visit';
 import type { Element, Root } from 'hast';
-import { normaliseBase, resolveRequestPath } from '../../scripts/serve.ts';
+import type { RootContent } from 'mdast';
+import { toString as mdastToString } from 'mdast-util-to-string';
+import { parseBlockId } from '../../src/lib/ids.ts';
+import { readReportFiles, type ReportFile } from '../../scripts/lib/report-files.ts';
+import { resolveRequestPath } from '../../scripts/serve.ts';
+import { normaliseBase } from '../../src/lib/urls.ts';
 import { listHtmlFiles, urlPathOfHtmlFile } from '../../scripts/lib/page-weight.ts';
 
 const DIST = process.env.XINFENG_DIST ?? 'dist';
 const BASE = normaliseBase(process.env.BASE_PATH ?? '/');
-const REPORTS_DIR = 'content/reports';
 const ORIGIN = 'http://site.invalid';
 
 interface ParsedPage {
@@ -44,17 +48,15 @@ function classesOf(element: Element): string[] {
   return Array.isArray(value) ? value.map(String) : [];
 }
 
-/** The `##`/`###` headings of a Markdown file with the place-based ids the reader gives them. */
-function expectedHeadings(markdown: string): { tag: string; id: string; text: string }[] {
-  const body = markdown.replace(/^---\n[\s\S]*?\n---\n/, '');
+/** The `##`/`###` headings of a report body with the place-based ids the reader gives them. */
+function expectedHeadings(body: readonly RootContent[]): { tag: string; id: string; text: string }[] {
   let section = 0;
   let subsection = 0;
   const headings: { tag: string; id: string; text: string }[] = [];
-  for (const line of body.split('\n')) {
-    const match = /^(#{2,3}) +(.+?)\s*$/.exec(line);
-    if (!match) continue;
-    const text = (match[2] ?? '').replace(/\\(.)/g, '$1');
-    if (match[1] === '##') {
+  for (const node of body) {
+    if (node.type !== 'heading') continue;
+    const text = mdastToString(node);
+    if (node.depth === 2) {
       section += 1;
       subsection = 0;
       headings.push({ tag: 'h2', id: `s${section}`, text });
@@ -77,10 +79,13 @@ function headingText(element: Element): string {
   return hastToString(copy).trim();
 }
 
-const reportIds = readdirSync(REPORTS_DIR)
-  .filter((name) => /^\d{2}\.md$/.test(name))
-  .map((name) => name.slice(0, 2))
-  .sort();
+const reportFiles = new Map(readReportFiles().map((file) => [file.record.id, file]));
+const reportIds = [...reportFiles.keys()];
+const reportFile = (id: string): ReportFile => {
+  const file = reportFiles.get(id);
+  if (!file) throw new Error(`no report ${id} in content/reports`);
+  return file;
+};
 
 beforeAll(() => {
   for (const file of listHtmlFiles(DIST)) {
@@ -156,8 +161,7 @@ describe('report pages', () => {
         id: String(element.properties.id),
         text: headingText(element),
       }));
-      const markdown = readFileSync(join(REPORTS_DIR, `${id}.md`), 'utf8');
-      expect(rendered, id).toEqual(expectedHeadings(markdown));
+      expect(rendered, id).toEqual(expectedHeadings(reportFile(id).body));
     }
   });
 
@@ -171,16 +175,14 @@ describe('report pages', () => {
       );
       expect(paragraphs.length, id).toBeGreaterThan(5);
       for (const paragraph of paragraphs)
-        expect(String(paragraph.properties.id), id).toMatch(/^p\d+(-\d+)?-\d+$/);
+        expect(parseBlockId(String(paragraph.properties.id))?.kind, id).toBe('paragraph');
     }
   });
 
   it('lists every section in the navigation, links prev/next in order and offers both citations', () => {
     for (const [index, id] of reportIds.entries()) {
       const page = pages.get(`${BASE}reports/${id}/`)!;
-      const headingIds = expectedHeadings(readFileSync(join(REPORTS_DIR, `${id}.md`), 'utf8')).map(
-        (heading) => heading.id,
-      );
+      const headingIds = expectedHeadings(reportFile(id).body).map((heading) => heading.id);
       const toc = elements(
         page.tree,
         (element) => element.tagName === 'nav' && classesOf(element).includes('toc'),
@@ -208,9 +210,9 @@ describe('report pages', () => {
   });
   it('sets apart the lead-in of every numbered paragraph of the Markdown', () => {
     for (const id of reportIds) {
-      const numbered = readFileSync(join(REPORTS_DIR, `${id}.md`), 'utf8')
-        .split('\n')
-        .filter((line) => /^\d+\\\. /.test(line)).length;
+      const numbered = reportFile(id).body.filter(
+        (node) => node.type === 'paragraph' && /^\d+\. /.test(mdastToString(node)),
+      ).length;
       const page = pages.get(`${BASE}reports/${id}/`)!;
       const leads = elements(
         page.tree,
@@ -222,9 +224,7 @@ describe('report pages', () => {
 
   it('writes citation files that name the report, its pages and the journal', () => {
     for (const id of reportIds) {
-      const front = readFileSync(join(REPORTS_DIR, `${id}.md`), 'utf8').split('\n---')[0] ?? '';
-      const title = /^title: (.+)$/m.exec(front)?.[1] ?? '';
-      const page = /^page: (\d+)$/m.exec(front)?.[1] ?? '';
+      const { title, page } = reportFile(id).record;
       const bib = readFileSync(join(DIST, 'reports', id, 'cite.bib'), 'utf8');
       const ris = readFileSync(join(DIST, 'reports', id, 'cite.ris'), 'utf8');
       expect(bib, id).toMatch(new RegExp(`^@article\\{nanjingxinfeng2025-${id},`));

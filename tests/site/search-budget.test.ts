@@ -6,8 +6,8 @@
  */
 import { describe, expect, test } from 'vitest';
 import { serveSiteInChromium } from '../helpers/site.ts';
-import { buildSuite, loadSuiteReports } from '../helpers/search-suite.ts';
-import { firstQueryFromReportPage } from '../helpers/search-driver.ts';
+import { buildSuite, loadSuiteReports } from '../../scripts/lib/search-suite.ts';
+import { firstQueryFromReportPage } from '../../scripts/lib/search-driver.ts';
 
 const MEDIAN_BUDGET = 150 * 1024;
 const WORST_BUDGET = 250 * 1024;

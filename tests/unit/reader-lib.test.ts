@@ -1,6 +1,6 @@
 /** The reader's pure helpers: ids, section lists, ordering and neighbours, pages, reading time. */
 import { describe, expect, it } from 'vitest';
-import { createIdCounter, SECTION_OR_PARAGRAPH_ID } from '../../src/lib/ids.ts';
+import { createIdCounter, parseBlockId, sectionOf } from '../../src/lib/ids.ts';
 import { listSections, nestSections } from '../../src/lib/sections.ts';
 import {
   describeReport,
@@ -8,9 +8,7 @@ import {
   formatAuthors,
   formatFullTitle,
   formatPageRange,
-  reportPath,
   sortByOrder,
-  withTrailingSlash,
 } from '../../src/lib/reports.ts';
 import {
   CHARACTERS_PER_MINUTE,
@@ -19,6 +17,19 @@ import {
 } from '../../src/lib/reading-time.ts';
 import { composeTitle } from '../../src/lib/site.ts';
 import { metaContentSecurityPolicy } from '../../src/lib/csp.ts';
+import {
+  aboutPath,
+  citeFilePath,
+  hitPath,
+  homePath,
+  normaliseBase,
+  pagefindPath,
+  reportAnchorPath,
+  reportPath,
+  rootFilePath,
+  searchPagePath,
+  shardPath,
+} from '../../src/lib/urls.ts';
 
 describe('id counter', () => {
   it('hands out ids from the place of each heading and paragraph', () => {
@@ -47,12 +58,52 @@ describe('id counter', () => {
       's2-1',
       'p2-1-1',
     ]);
-    expect(ids.every((id) => SECTION_OR_PARAGRAPH_ID.test(id))).toBe(true);
+    expect(ids.every((id) => parseBlockId(id) !== null)).toBe(true);
   });
 
   it('does not accept slugs or Chinese text as ids', () => {
-    expect(SECTION_OR_PARAGRAPH_ID.test('一背景意义')).toBe(false);
-    expect(SECTION_OR_PARAGRAPH_ID.test('s1-2-3')).toBe(false);
+    expect(['一背景意义', 's1-2-3', 'p1', 'p-1', 's', ''].map(parseBlockId)).toEqual([
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+    ]);
+  });
+
+  it('puts a paragraph under its innermost heading and intro paragraphs under none', () => {
+    expect(['p2-3-4', 'p2-1', 'p0-1', 's2-3', 's1', 'x'].map(sectionOf)).toEqual([
+      's2-3',
+      's2',
+      '',
+      's2-3',
+      's1',
+      '',
+    ]);
+  });
+
+  it('reads back the section of every id it hands out, a subsection before any section included', () => {
+    const counter = createIdCounter();
+    const scopes: [id: string, section: string][] = [];
+    let current = '';
+    const heading = (depth: 2 | 3): void => {
+      current = counter.heading(depth);
+      scopes.push([current, current]);
+    };
+    const paragraph = (): void => {
+      scopes.push([counter.paragraph(), current]);
+    };
+    paragraph();
+    heading(3);
+    paragraph();
+    heading(2);
+    paragraph();
+    heading(3);
+    paragraph();
+    paragraph();
+    expect(scopes.map(([id]) => id)).toEqual(['p0-1', 's0-1', 'p0-1-1', 's1', 'p1-1', 's1-1', 'p1-1-1', 'p1-1-2']);
+    expect(scopes.map(([id]) => sectionOf(id))).toEqual(scopes.map(([, section]) => section));
   });
 });
 
@@ -120,9 +171,33 @@ describe('report helpers', () => {
     expect(describeReport(reports[1]!, '南京新风', '2025 增刊')).toBe(
       '一——副。a（执笔人：甲、乙），载《南京新风》2025 增刊，第 1–5 页。',
     );
-    expect(reportPath('/xinfeng', '05')).toBe('/xinfeng/reports/05/');
+  });
+});
+
+describe('addresses', () => {
+  it('builds every address below any spelling of the base path', () => {
+    for (const base of ['/xinfeng', '/xinfeng/', 'xinfeng', '//xinfeng//']) {
+      expect(normaliseBase(base)).toBe('/xinfeng/');
+      expect(reportPath(base, '05')).toBe('/xinfeng/reports/05/');
+    }
+    expect(normaliseBase('')).toBe('/');
     expect(reportPath('/', '05')).toBe('/reports/05/');
-    expect(withTrailingSlash('/a/')).toBe('/a/');
+    expect(reportAnchorPath('/', '05', 's2-3')).toBe('/reports/05/#s2-3');
+    expect(reportAnchorPath('/', '05', '')).toBe('/reports/05/');
+    expect(hitPath('/x/', '05', '社区 "a"', 'p2-3-4')).toBe(
+      '/x/reports/05/?hl=%E7%A4%BE%E5%8C%BA%20%22a%22#p2-3-4',
+    );
+    expect(hitPath('/', '05', 'a', '')).toBe('/reports/05/?hl=a');
+    expect(citeFilePath('/', '05', 'ris')).toBe('/reports/05/cite.ris');
+    expect(searchPagePath('/x', '')).toBe('/x/search/');
+    expect(searchPagePath('/', '社区')).toBe('/search/?q=%E7%A4%BE%E5%8C%BA');
+    expect(shardPath('/', '05', 'abc')).toBe('/search/reports/05.json?v=abc');
+    expect(pagefindPath('/x/', 'pagefind.js')).toBe('/x/pagefind/pagefind.js');
+    expect([aboutPath('/'), homePath('/x'), rootFilePath('/', 'boot.js')]).toEqual([
+      '/about/',
+      '/x/',
+      '/boot.js',
+    ]);
   });
 });
 

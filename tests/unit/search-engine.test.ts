@@ -4,10 +4,10 @@ import {
   matchExact,
   prepareReport,
   rankResults,
-  searchPrepared,
-  sectionOf,
+  type PreparedReport,
 } from '../../src/lib/search/engine.ts';
-import type { ReportShard, SearchReport } from '../../src/lib/search/types.ts';
+import type { ReportShard, SearchManifest, SearchReport } from '../../src/lib/search/types.ts';
+import { runSearch, type SearchLoaders } from '../../src/lib/search/flow.ts';
 
 const report = (id: string, title: string, extra: Partial<SearchReport> = {}): SearchReport => ({
   id,
@@ -39,18 +39,6 @@ const three = prepareReport(
   report('03', '党建研究'),
   shard('03', [['p0-1', '社区社区社区社区社区。']]),
 );
-
-describe('sectionOf', () => {
-  it('puts a paragraph under its innermost heading and intro paragraphs under none', () => {
-    expect(['p2-3-4', 'p2-1', 'p0-1', 's2-3', 's1'].map(sectionOf)).toEqual([
-      's2-3',
-      's2',
-      '',
-      's2-3',
-      's1',
-    ]);
-  });
-});
 
 describe('matchExact', () => {
   it('counts hits per section and excerpts each section at its first hit', () => {
@@ -110,21 +98,76 @@ describe('rankResults', () => {
   });
 });
 
-describe('searchPrepared', () => {
-  it('returns only exact results when any report contains the query', () => {
-    expect(
-      searchPrepared([one, two, three], '康藏路社区', 1).map((result) => result.report.id),
-    ).toEqual(['01']);
+/** Loaders over in-memory reports: candidates are the reports holding every token's character, as the index gives them. */
+function memoryLoaders(reports: PreparedReport[]): SearchLoaders & { fetched: string[] } {
+  const fetched: string[] = [];
+  const textOf = (prepared: PreparedReport): string =>
+    prepared.blocks.map((block) => block.normalised.text).join('');
+  const manifest: SearchManifest = {
+    version: 'test',
+    reports: reports.map((prepared) => prepared.report),
+    everywhere: '',
+  };
+  return {
+    fetched,
+    manifest: () => Promise.resolve(manifest),
+    candidates: (tokens) =>
+      Promise.resolve(
+        new Set(
+          reports
+            .filter((prepared) =>
+              tokens
+                .split(' ')
+                .every((token) =>
+                  textOf(prepared).includes(String.fromCodePoint(parseInt(token, 36))),
+                ),
+            )
+            .map((prepared) => prepared.report.pagefindId),
+        ),
+      ),
+    prepared: (report) => {
+      fetched.push(report.id);
+      const found = reports.find((prepared) => prepared.report.id === report.id);
+      return found ? Promise.resolve(found) : Promise.reject(new Error(`no report ${report.id}`));
+    },
+  };
+}
+
+describe('runSearch', () => {
+  it('returns only exact results when any report contains the query, fetching only candidates', async () => {
+    const loaders = memoryLoaders([one, two, three]);
+    const outcome = await runSearch('康藏路 社区', loaders);
+    expect(outcome.results.map((result) => result.report.id)).toEqual(['01']);
+    expect(outcome).toMatchObject({ normalised: '康藏路社区', approximate: false });
+    expect(loaders.fetched).toEqual(['01']);
   });
 
-  it('falls back to approximate results only when nothing matches exactly', () => {
-    const results = searchPrepared([one, two, three], '康藏路社去', 1);
-    expect(results.map((result) => [result.report.id, result.kind, result.edits])).toEqual([
+  it('falls back to approximate results only when nothing matches exactly', async () => {
+    const outcome = await runSearch('康藏路社去', memoryLoaders([one, two, three]));
+    expect(outcome.approximate).toBe(true);
+    expect(outcome.results.map((result) => [result.report.id, result.kind, result.edits])).toEqual([
       ['01', 'approximate', 1],
     ]);
   });
 
-  it('returns nothing for a string found nowhere', () => {
-    expect(searchPrepared([one, two, three], '宇宙飞船着陆', 1)).toEqual([]);
+  it('ranks title hits first among exact results', async () => {
+    const outcome = await runSearch('社区', memoryLoaders([three, two, one]));
+    expect(outcome.results.map((result) => [result.report.id, result.titleHit])).toEqual([
+      ['01', true],
+      ['02', true],
+      ['03', false],
+    ]);
+  });
+
+  it('returns nothing for a string found nowhere and for a query with nothing to search', async () => {
+    const loaders = memoryLoaders([one, two, three]);
+    expect((await runSearch('宇宙飞船着陆', loaders)).results).toEqual([]);
+    expect(await runSearch('  ', loaders)).toEqual({
+      query: '  ',
+      normalised: '',
+      results: [],
+      approximate: false,
+    });
+    expect(loaders.fetched).toEqual([]);
   });
 });

@@ -4,6 +4,7 @@
  * an excerpt around the first real hit of each, then ranked. Pure: the browser code fetches the
  * data and hands it in.
  */
+import { isHeadingId, sectionOf } from '../ids.ts';
 import { normaliseText, toOriginalRange, type NormalisedText } from './normalise.ts';
 import { findAll } from './match.ts';
 import { findApproximate } from './approximate.ts';
@@ -58,13 +59,6 @@ export interface ReportResult {
 const HEADER_LABEL = '题名与署名';
 const INTRODUCTION_LABEL = '引言';
 
-/** The section a block id belongs to: `p2-3-4` → `s2-3`, `p0-1` → '', `s2-3` → `s2-3`. */
-export function sectionOf(blockId: string): string {
-  if (blockId.startsWith('s')) return blockId;
-  const parts = blockId.slice(1).split('-');
-  if (parts[0] === '0' || parts.length < 2) return '';
-  return `s${parts.slice(0, -1).join('-')}`;
-}
 
 /** Normalises a report's header fields and body blocks once. */
 export function prepareReport(report: SearchReport, shard: ReportShard): PreparedReport {
@@ -85,7 +79,7 @@ export function prepareReport(report: SearchReport, shard: ReportShard): Prepare
   addField('authors', report.authors.join(' '));
   const headings = new Map<string, string>();
   const body = shard.blocks.map(([id, text]): PreparedBlock => {
-    if (id.startsWith('s')) headings.set(id, text);
+    if (isHeadingId(id)) headings.set(id, text);
     return { id, section: sectionOf(id), original: text, normalised: normaliseText(text) };
   });
   return { report, blocks: [...header, ...body], headings };
@@ -197,23 +191,4 @@ export function compareResults(a: ReportResult, b: ReportResult): number {
 /** Sorts results with `compareResults` (returns a new array). */
 export function rankResults(results: ReportResult[]): ReportResult[] {
   return [...results].sort(compareResults);
-}
-
-/**
- * Searches prepared reports: every report that contains the query literally, ranked; only when
- * none does, the approximate matches (typos), ranked after by closeness.
- */
-export function searchPrepared(
-  reports: PreparedReport[],
-  query: string,
-  maxEdits: number,
-): ReportResult[] {
-  const exact = reports
-    .map((report) => matchExact(report, query))
-    .filter((r): r is ReportResult => r !== null);
-  if (exact.length > 0 || maxEdits <= 0) return rankResults(exact);
-  const approximate = reports
-    .map((report) => matchApproximate(report, query, maxEdits))
-    .filter((r): r is ReportResult => r !== null);
-  return rankResults(approximate);
 }

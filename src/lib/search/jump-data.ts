@@ -3,6 +3,8 @@
  * Imported by `scripts/build-search-index.ts`, never by browser code, so no pinyin library ships.
  */
 import { pinyin } from 'pinyin-pro';
+import type { ReportMeta } from '../content-schema.ts';
+import { formatFullTitle } from '../reports.ts';
 import type { JumpEntry } from './types.ts';
 
 /** Pinyin of text without tones, and its initials; non-Chinese letters and digits kept, the rest dropped. */
@@ -16,15 +18,10 @@ export function toPinyin(text: string): { pinyin: string; initials: string } {
 }
 
 /** What the quick jump needs of one report. */
-export interface JumpSource {
-  id: string;
-  title: string;
-  subtitle?: string;
-  unit: string;
-  authors: string[];
+export type JumpSource = Pick<ReportMeta, 'id' | 'title' | 'subtitle' | 'unit' | 'authors'> & {
   /** Section and subsection headings: element id and text. */
   headings: Array<[id: string, text: string]>;
-}
+};
 
 /** Builds every quick-jump entry of one report: title, unit, each author, each heading. */
 export function buildJumpEntries(source: JumpSource): JumpEntry[] {
@@ -35,9 +32,8 @@ export function buildJumpEntries(source: JumpSource): JumpEntry[] {
     anchor,
     ...toPinyin(text),
   });
-  const title = source.subtitle ? `${source.title}——${source.subtitle}` : source.title;
   return [
-    entry(title, 'title', ''),
+    entry(formatFullTitle(source), 'title', ''),
     entry(source.unit, 'unit', ''),
     ...source.authors.map((author) => entry(author, 'author', '')),
     ...source.headings.map(([id, text]) => entry(text, 'heading', id)),

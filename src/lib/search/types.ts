@@ -3,19 +3,13 @@
  * the browser reads.
  */
 
+import type { ReportMeta } from '../content-schema.ts';
+
 /** One report as the search lists it (from `manifest.json`). */
-export interface SearchReport {
-  /** Two-digit id, the URL segment. */
-  id: string;
+export type SearchReport = Pick<ReportMeta, 'id' | 'title' | 'subtitle' | 'unit' | 'authors' | 'page'> & {
   /** Pagefind's result id for this report's record. */
   pagefindId: string;
-  title: string;
-  subtitle?: string;
-  unit: string;
-  authors: string[];
-  /** Printed start page. */
-  page: number;
-}
+};
 
 /** `dist/search/manifest.json`. */
 export interface SearchManifest {

@@ -78,18 +78,6 @@ export async function buildStockPagefindSite(dist: string): Promise<string> {
   return root;
 }
 
-/** Runs a stock Pagefind search on a page of the stock site; returns report ids in rank order. */
-export async function searchStockPagefind(page: Page, query: string): Promise<string[]> {
-  // A string, not a function: vitest rewrites `import()` inside functions it transforms.
-  const script = `(async () => {
-    const api = await import(location.origin + '/pagefind/pagefind.js');
-    const found = await api.search(${JSON.stringify(query)});
-    const data = await Promise.all(found.results.map((result) => result.data()));
-    return data.map((item) => (/reports\\/(\\d{2})\\//.exec(item.url) || [])[1] || item.url);
-  })()`;
-  return (await page.evaluate(script)) as string[];
-}
-
 /** Counts the bytes of every response a context receives (Content-Length as served). */
 export function countBytes(context: BrowserContext): { total: () => number } {
   let total = 0;

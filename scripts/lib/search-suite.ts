@@ -4,27 +4,18 @@
  * independently of src/lib/search (so a bug there cannot hide itself), matching within one
  * block (title, subtitle, unit, authors, heading or paragraph) at a time.
  *
- * Shared by tests/site/search-quality.test.ts and scripts/bench-search.ts.
+ * Shared by tests/site/search-quality.test.ts, tests/site/search-budget.test.ts and
+ * scripts/bench-search.ts.
  */
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { unified } from 'unified';
-import remarkParse from 'remark-parse';
-import remarkFrontmatter from 'remark-frontmatter';
 import { toString as mdastToString } from 'mdast-util-to-string';
-import { parse as parseYaml } from 'yaml';
-import type { Root } from 'mdast';
+import type { ReportMeta } from '../../src/lib/content-schema.ts';
+import { readReportFiles } from './report-files.ts';
 
 /** One report as the suite sees it. */
-export interface SuiteReport {
-  id: string;
-  title: string;
-  subtitle?: string;
-  unit: string;
-  authors: string[];
+export type SuiteReport = Pick<ReportMeta, 'id' | 'title' | 'subtitle' | 'unit' | 'authors'> & {
   /** Headings and paragraphs as plain text. */
   blocks: string[];
-}
+};
 
 /** What a query should return. */
 export type QueryKind = 'exact' | 'typo' | 'absent';
@@ -53,26 +44,14 @@ export function foldForSuite(text: string): string {
 
 /** Reads every report's metadata and body blocks from the split's Markdown. */
 export function loadSuiteReports(folder = 'content/reports'): SuiteReport[] {
-  return readdirSync(folder)
-    .filter((name) => /^\d{2}\.md$/.test(name))
-    .sort()
-    .map((name) => {
-      const source = readFileSync(join(folder, name), 'utf8');
-      const tree = unified().use(remarkParse).use(remarkFrontmatter).parse(source) as Root;
-      const [front, ...body] = tree.children;
-      const data = parseYaml(front && front.type === 'yaml' ? front.value : '') as Omit<
-        SuiteReport,
-        'blocks'
-      >;
-      return {
-        id: data.id,
-        title: data.title,
-        ...(data.subtitle ? { subtitle: data.subtitle } : {}),
-        unit: data.unit,
-        authors: data.authors ?? [],
-        blocks: body.map((node) => mdastToString(node)),
-      };
-    });
+  return readReportFiles(folder).map(({ record, body }) => ({
+    id: record.id,
+    title: record.title,
+    ...(record.subtitle ? { subtitle: record.subtitle } : {}),
+    unit: record.unit,
+    authors: record.authors,
+    blocks: body.map((node) => mdastToString(node)),
+  }));
 }
 
 function fields(report: SuiteReport): string[] {
