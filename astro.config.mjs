@@ -4,6 +4,7 @@ import rehypeSectionIds from './src/plugins/rehype-section-ids.ts';
 import rehypeLeadIn from './src/plugins/rehype-lead-in.ts';
 import rehypeHeadingPermalinks from './src/plugins/rehype-heading-permalinks.ts';
 import viteLeanPreload from './scripts/lib/vite-lean-preload.ts';
+import bootScript from './scripts/lib/boot-script.ts';
 
 /**
  * The one place the deployment path is set. Build for a sub-path with
@@ -23,6 +24,8 @@ export default defineConfig({
   // shareable links from the address they were opened at, so intranet hosts work without it.
   site: process.env.SITE_URL || undefined,
   devToolbar: { enabled: false },
+  // `boot.js`, the reading settings applied before first paint, bundled from src/scripts/boot.ts.
+  integrations: [bootScript()],
   // No prefetch: it would add a script to every page and fetch pages nobody asked for.
   prefetch: false,
   markdown: {

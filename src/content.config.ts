@@ -2,7 +2,7 @@
  * Content collections: the twelve reports the split writes to `content/reports/*.md`
  * (frontmatter as in README, “What the build does”) and the publication data in `content/publication.json`.
  *
- * The schemas (src/lib/content-schema.ts) are the contract in code: a report file whose
+ * The schemas (src/lib/content-schema.ts) are the one description of these files: a report file whose
  * frontmatter does not match fails the build with Astro's `InvalidContentEntryDataError`, naming
  * the file and the field.
  */

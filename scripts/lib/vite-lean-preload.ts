@@ -19,7 +19,9 @@ export const LEAN_PRELOAD_SOURCE = 'export const __vitePreload = (load) => load(
  * Inlines the helper into the chunks that import it and drops its own file: a 30-byte function
  * is cheaper written out than fetched (a request, a gzip frame of its own and an `import` line in
  * every importer). Works on the final minified code, where each importer holds the line
- * `import{_ as X}from"./preload-helper.….js";`; if any importer does not, nothing is changed.
+ * `import{_ as X}from"./preload-helper.….js";`; if any importer does not, it throws, so a Vite
+ * upgrade that changes the output fails the build (tests/site/build.test.ts also checks that no
+ * preload helper reaches dist/).
  */
 export function inlineLeanPreload(bundle: OutputBundle): void {
   const chunks = Object.values(bundle).filter(
@@ -32,7 +34,15 @@ export function inlineLeanPreload(bundle: OutputBundle): void {
   const name = helper.fileName.slice(helper.fileName.lastIndexOf('/') + 1).replace(/[.$]/g, '\\$&');
   const importLine = new RegExp(`import\\{_ as ([\\w$]+)\\}from"\\./${name}";`);
   const importers = chunks.filter((chunk) => chunk.imports.includes(helper.fileName));
-  if (!importers.every((chunk) => importLine.test(chunk.code))) return;
+  const unmatched = importers.filter((chunk) => !importLine.test(chunk.code));
+  if (unmatched.length > 0) {
+    // Vite's minified output changed shape: fail the build rather than ship the helper's file
+    // and an extra request without saying so.
+    throw new Error(
+      `vite-lean-preload: ${unmatched.map((chunk) => chunk.fileName).join(', ')} import the preload ` +
+        `helper ${helper.fileName} in a form this plugin does not recognise; update inlineLeanPreload`,
+    );
+  }
   for (const chunk of importers) {
     chunk.code = chunk.code.replace(importLine, 'const $1=e=>e();');
     chunk.imports = chunk.imports.filter((file) => file !== helper.fileName);

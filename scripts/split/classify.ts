@@ -20,11 +20,6 @@ export function classifyLine(text: string): BlockKind {
   return 'paragraph';
 }
 
-/** Whether a line starts a block of its own (a heading or a numbered paragraph), so it can never continue another. */
-export function startsBlock(text: string): boolean {
-  return classifyLine(text) !== 'paragraph';
-}
-
 /** Turns the non-blank lines of a report region into blocks, one per line, trimmed. */
 export function classifyLines(lines: readonly SourceLine[]): Block[] {
   return lines

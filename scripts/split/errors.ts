@@ -107,5 +107,18 @@ export class Problems {
 /** Quotes a piece of source text for a message, shortened so a long paragraph stays readable. */
 export function quote(text: string, max = 24): string {
   const chars = [...text];
-  return `"${chars.length > max ? `${chars.slice(0, max).join('')}…` : text}"`;
+  const shown = chars.length > max ? `${chars.slice(0, max).join('')}…` : text;
+  return `"${showInvisible(shown)}"`;
+}
+
+/**
+ * Spells out characters a terminal would hide or act on (controls, zero-width and format
+ * characters, line separators) as `<U+200B>`, so a message shows what is really in the source.
+ */
+export function showInvisible(text: string): string {
+  return text.replace(
+    /[\p{Cc}\p{Cf}\u2028\u2029]/gu,
+    (character) =>
+      `<U+${(character.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}>`,
+  );
 }

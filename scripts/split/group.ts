@@ -7,7 +7,7 @@ import { classifyLines, endsSentence, hasClausePunctuation, parseAuthors } from 
 import { Problems, quote } from './errors.ts';
 import type { Block, BodyNode, Report, SourceLine, TocEntry } from './model.ts';
 import { repairBlocks } from './repair.ts';
-import { compactKey, nextNonBlank, normaliseSpacing } from './toc.ts';
+import { compactKey, nextNonBlank, normaliseSpacing } from './text.ts';
 
 // A printed title wraps over at most this many lines.
 const MAX_TITLE_LINES = 3;

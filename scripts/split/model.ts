@@ -4,13 +4,9 @@
  * self-check can point at the exact place in the compendium. What the split writes (frontmatter,
  * publication.json) is typed by the site's content schema, so the two cannot disagree.
  */
-import type { ReportMeta } from '../../src/lib/content-schema.ts';
+import type { ReportCounts, ReportMeta } from '../../src/lib/content-schema.ts';
 
-export type {
-  CommitteeRole,
-  Publication,
-  ReportCounts,
-} from '../../src/lib/content-schema.ts';
+export type { CommitteeRole, Publication, ReportCounts } from '../../src/lib/content-schema.ts';
 
 /** One line of the source with its 1-based number (after BOM and line-ending normalisation). */
 export interface SourceLine {
@@ -64,4 +60,12 @@ export interface Report extends ReportMeta {
   bodyLines: SourceLine[];
   /** Line of the report's title in the body of the compendium. */
   headerLine: number;
+}
+
+/** One generated report: its model, counts, file name and Markdown text. */
+export interface SplitReport {
+  report: Report;
+  counts: ReportCounts;
+  fileName: string;
+  markdown: string;
 }

@@ -5,7 +5,7 @@
  */
 import { Problems, quote } from './errors.ts';
 import type { CommitteeRole, Publication, SourceLine } from './model.ts';
-import { compactKey, normaliseSpacing } from './toc.ts';
+import { compactKey, normaliseSpacing } from './text.ts';
 
 const LABELLED = /^([^：:\s]{1,8})[：:]\s*(.*)$/;
 const LATIN = /^[A-Z][A-Z ]+$/;

@@ -1,6 +1,6 @@
 /**
  * Stage 5: render a report as Markdown through mdast and remark-stringify (never by pasting
- * strings), with its metadata as YAML frontmatter in the key order of the contract.
+ * strings), with its metadata as YAML frontmatter in the key order of the content schema.
  */
 import type { Root, RootContent } from 'mdast';
 import remarkFrontmatter from 'remark-frontmatter';
@@ -28,7 +28,7 @@ export function countCharacters(text: string): number {
   return total;
 }
 
-/** The frontmatter fields of a report, in the contract's key order (absent keys are left out). */
+/** The frontmatter fields of a report, in the content schema's key order (absent keys are left out). */
 export function frontmatterOf(report: Report): Record<string, unknown> {
   const counts = countReport(report);
   return {

@@ -1,25 +1,17 @@
 /**
  * The whole split as one pure function: source text in, report files and publication data out,
  * or the list of located problems. Only scripts/split.ts touches the disk, so tests (and the
- * mutation checks of issue 4) call this directly.
+ * mutation checks) call this directly.
  */
 import { Problems, type SplitMessage } from './errors.ts';
 import { groupReports } from './group.ts';
-import type { Publication, Repair, Report, ReportCounts } from './model.ts';
+import type { Publication, Repair, SplitReport } from './model.ts';
 import { checkNumbering } from './numbering.ts';
 import { parsePublication } from './publication.ts';
 import { checkNotEmpty, decodeSource, splitLines } from './read-lines.ts';
 import { countReport, renderReport } from './render.ts';
 import { checkCharacters, checkMarkdown } from './self-check.ts';
 import { parseToc } from './toc.ts';
-
-/** One generated report: its model, counts, file name and Markdown text. */
-export interface SplitReport {
-  report: Report;
-  counts: ReportCounts;
-  fileName: string;
-  markdown: string;
-}
 
 /** A successful split: everything the CLI writes, plus warnings and repairs for the summary. */
 export interface SplitSuccess {

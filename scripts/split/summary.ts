@@ -2,7 +2,7 @@
  * The plain-text summary table the CLI prints after a split. Columns are padded by display
  * width (CJK characters take two columns in a terminal), so the table lines up.
  */
-import type { SplitReport } from './split-compendium.ts';
+import type { SplitReport } from './model.ts';
 
 /** Display width of a string in a monospace terminal: wide (CJK, full-width) characters count two. */
 export function displayWidth(text: string): number {

@@ -4,9 +4,15 @@
  * then the authoring unit (`…课题组`).
  */
 import { Problems, quote } from './errors.ts';
+import { compactKey, nextNonBlank, normaliseSpacing } from './text.ts';
 import type { SourceLine, TocEntry } from './model.ts';
 
 const ENTRY = /^-\s*(\d+)\s+(\S.*)$/;
+// A line that starts like an entry (a dash or bullet) but is not one: it must not end the
+// contents silently, or every report after it would be reported as unlisted.
+const ENTRY_LIKE = /^[-‐‑‒–—－•·*]\s*(?!—)/u;
+// Characters that must never be part of a title: controls and the Unicode line/paragraph separators.
+const INVISIBLE_BREAK = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/u;
 const SUBTITLE = /^——\s*(.+)$/;
 // Authoring units are named `…课题组`; any `…组` is accepted so a differently named group still splits.
 const UNIT = /组$/;
@@ -18,16 +24,6 @@ export interface Toc {
   line: number;
   /** Index (into the lines array) of the first line after the last entry. */
   endIndex: number;
-}
-
-/** Removes every whitespace character, the key titles are matched by (the printed title may wrap or carry a stray space). */
-export function compactKey(text: string): string {
-  return text.replace(/\s+/gu, '');
-}
-
-/** Trims and collapses runs of whitespace to one space. */
-export function normaliseSpacing(text: string): string {
-  return text.trim().replace(/\s+/gu, ' ');
 }
 
 /** Finds the `目录` line and parses the entries after it, recording every malformed entry. */
@@ -51,9 +47,37 @@ export function parseToc(lines: readonly SourceLine[], problems: Problems): Toc 
   while (index < lines.length) {
     const entryLine = lines[index] as SourceLine;
     const match = ENTRY.exec(entryLine.text.trim());
-    if (!match) break;
+    if (!match) {
+      if (ENTRY_LIKE.test(entryLine.text.trim()) && !SUBTITLE.test(entryLine.text.trim())) {
+        problems.fail(
+          entryLine.number,
+          'toc-malformed-entry',
+          'a table-of-contents entry "- PAGE TITLE" with the page in ASCII digits',
+          quote(entryLine.text.trim()),
+        );
+        endIndex = index + 1;
+        index = nextNonBlank(lines, index + 1);
+        // Skip the entry's subtitle and unit lines, so they are not reported a second time.
+        while (index < lines.length && !ENTRY_LIKE.test(lines[index]?.text.trim() ?? '')) {
+          const text = lines[index]?.text.trim() ?? '';
+          if (!SUBTITLE.test(text) && !UNIT.test(text)) break;
+          endIndex = index + 1;
+          index = nextNonBlank(lines, index + 1);
+        }
+        continue;
+      }
+      break;
+    }
     const page = Number(match[1]);
     const title = normaliseSpacing(match[2] ?? '');
+    if (INVISIBLE_BREAK.test(match[2] ?? '')) {
+      problems.fail(
+        entryLine.number,
+        'toc-malformed-entry',
+        'a title without control characters or line separators',
+        quote(match[2] ?? ''),
+      );
+    }
     let cursor = nextNonBlank(lines, index + 1);
     let subtitle: string | undefined;
     const subtitleMatch = SUBTITLE.exec(lines[cursor]?.text.trim() ?? '');
@@ -134,11 +158,4 @@ function checkEntries(entries: readonly TocEntry[], problems: Problems): void {
       seen.set(key, entry);
     }
   });
-}
-
-/** Index of the first non-blank line at or after `from` (or lines.length). */
-export function nextNonBlank(lines: readonly SourceLine[], from: number): number {
-  let index = from;
-  while (index < lines.length && (lines[index]?.text.trim() ?? '') === '') index += 1;
-  return index;
 }

@@ -1,7 +1,7 @@
 /**
  * rehype plugin: sets apart the lead-in of a numbered paragraph. The reports number their points
  * `1. 人口结构多元复杂，服务需求叠加交织。老龄化…` and print the number and first sentence in
- * bold; we wrap both in `<strong class="lead">` (README, “Addresses and links”). The first sentence ends with the first
+ * bold; we wrap both in `<strong class="lead">` (README, “What the build does”). The first sentence ends with the first
  * 。！？ or ；, inclusive. A numbered paragraph without such a stop is left as it is.
  */
 import type { Element, ElementContent, Root, Text } from 'hast';

@@ -2,7 +2,6 @@
  * Pure helpers behind the reader's links: absolute paragraph URLs, fragment parsing, the stored
  * reading position and the choice of the section and paragraph being read.
  */
-import { isParagraphId } from '../lib/ids.ts';
 
 
 /**
@@ -37,11 +36,6 @@ export function fallbackHash(hash: string, supportsTextFragments: boolean): stri
 /** localStorage key of the last reading position in one report. */
 export function positionKey(reportId: string): string {
   return `xf-pos-${reportId}`;
-}
-
-/** Reads a stored reading position: a paragraph id, or null for a missing or foreign value. */
-export function parsePosition(value: string | null | undefined): string | null {
-  return value && isParagraphId(value) ? value : null;
 }
 
 /** Shortens a paragraph to its first `length` characters for the "continue reading" prompt. */

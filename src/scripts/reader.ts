@@ -11,7 +11,6 @@ import {
   fallbackHash,
   idFromHash,
   locateReading,
-  parsePosition,
   positionKey,
 } from './links.ts';
 
@@ -139,9 +138,14 @@ if (body && reportId) {
   if (toc && matchMedia('(min-width: 1100px)').matches) toc.open = true;
 
   // Continue reading: offer, never force, a jump back to the paragraph last read.
-  const saved = parsePosition(withStorage((storage) => storage.getItem(key)));
+  // A stored position counts only if it still names a paragraph of this report's body.
+  const saved = withStorage((storage) => storage.getItem(key));
   const resumeAt = saved && !location.hash ? document.getElementById(saved) : null;
-  if (resumeAt && resumeAt !== body.querySelector('p[id]')) {
+  if (
+    resumeAt?.tagName === 'P' &&
+    body.contains(resumeAt) &&
+    resumeAt !== body.querySelector('p[id]')
+  ) {
     resume.querySelector('a')!.hash = resumeAt.id;
     resume.querySelector('span')!.textContent = excerpt(resumeAt.textContent ?? '');
     resume.hidden = false;

@@ -1,5 +1,5 @@
 /**
- * The byte budgets of issue 4, enforced on what the build emits (bytes are deterministic; times are
+ * The byte budgets, enforced on what the build emits (bytes are deterministic; times are
  * not, so the benchmark reports those). Sizes are gzip -9 as `scripts/serve.ts` serves them:
  * - every report page: HTML + CSS + JS fetched on first visit, minus the gzipped plain text of the
  *   report itself, stays within 10 KB — the reader pays for the text, not for the chrome;

@@ -49,7 +49,9 @@ function classesOf(element: Element): string[] {
 }
 
 /** The `##`/`###` headings of a report body with the place-based ids the reader gives them. */
-function expectedHeadings(body: readonly RootContent[]): { tag: string; id: string; text: string }[] {
+function expectedHeadings(
+  body: readonly RootContent[],
+): { tag: string; id: string; text: string }[] {
   let section = 0;
   let subsection = 0;
   const headings: { tag: string; id: string; text: string }[] = [];
@@ -315,6 +317,29 @@ describe('self-contained and CSP-safe output', () => {
       }
     }
     expect(inline).toEqual([]);
+  });
+
+  it('ships no Vite preload helper: lazy chunks are plain import() (scripts/lib/vite-lean-preload.ts)', () => {
+    const scripts = readdirSync(join(DIST, '_astro')).filter((name) => name.endsWith('.js'));
+    expect(scripts.filter((name) => name.startsWith('preload-helper'))).toEqual([]);
+    for (const name of scripts) {
+      const code = readFileSync(join(DIST, '_astro', name), 'utf8');
+      // Markers of Vite's own helper: it injects modulepreload links and dispatches this event.
+      expect(code, name).not.toContain('modulepreload');
+      expect(code, name).not.toContain('vite:preloadError');
+    }
+  });
+
+  it('ships boot.js as one small classic script from src/scripts/boot.ts', () => {
+    const boot = readFileSync(join(DIST, 'boot.js'), 'utf8');
+    expect(boot).toContain('xf-font-size');
+    expect(boot).not.toMatch(/\b(import|export)\b/);
+    for (const page of pages.values()) {
+      const head = elements(page.tree, (element) => element.tagName === 'head')[0];
+      const first = head && elements(head, (element) => element.tagName === 'script')[0];
+      expect(first?.properties.src, page.file).toBe(`${BASE}boot.js`);
+      expect(first?.properties.type, page.file).toBeUndefined();
+    }
   });
 
   it('links the shared site stylesheet plus at most one page stylesheet, and a local favicon', () => {

@@ -1,5 +1,5 @@
 /**
- * The first-query budget (issue 4): typing a query into the header box of a report page opened
+ * The first-query budget: typing a query into the header box of a report page opened
  * in a cold browser transfers at most 150 KB at the median over the search-quality suite's
  * queries and at most 250 KB for any of them — search code, Pagefind, its index, the body
  * shards of the candidates and the quick-jump data, gzip as served.

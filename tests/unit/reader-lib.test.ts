@@ -102,7 +102,16 @@ describe('id counter', () => {
     heading(3);
     paragraph();
     paragraph();
-    expect(scopes.map(([id]) => id)).toEqual(['p0-1', 's0-1', 'p0-1-1', 's1', 'p1-1', 's1-1', 'p1-1-1', 'p1-1-2']);
+    expect(scopes.map(([id]) => id)).toEqual([
+      'p0-1',
+      's0-1',
+      'p0-1-1',
+      's1',
+      'p1-1',
+      's1-1',
+      'p1-1-1',
+      'p1-1-2',
+    ]);
     expect(scopes.map(([id]) => sectionOf(id))).toEqual(scopes.map(([, section]) => section));
   });
 });

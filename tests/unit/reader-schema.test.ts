@@ -54,7 +54,7 @@ describe('report frontmatter schema', () => {
     ]);
   });
 
-  it('rejects keys the contract does not define, so a typo cannot pass silently', () => {
+  it('rejects keys the schema does not define, so a typo cannot pass silently', () => {
     expect(problems({ ...valid, auther: ['x'] })).toEqual([
       ": Unrecognized key(s) in object: 'auther'",
     ]);

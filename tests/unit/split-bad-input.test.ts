@@ -41,6 +41,23 @@ describe('bad input stops the split with a located problem', () => {
     );
   });
 
+  it.each([
+    ['a full-width page number', '- ４ 深化“五个纪委”建设 带头打造廉洁机关'],
+    ['a Chinese page number', '- 四 深化“五个纪委”建设 带头打造廉洁机关'],
+    ['no page number', '- 深化“五个纪委”建设 带头打造廉洁机关'],
+    ['an en dash for a bullet', '– 4 深化“五个纪委”建设 带头打造廉洁机关'],
+    ['a line separator in the title', '- 4 深化“五个纪委”建设\u2028带头打造廉洁机关'],
+  ])(
+    'names a table-of-contents entry with %s as the one problem, invisible characters spelt out',
+    (_case, entry) => {
+      const result = splitCompendium(withLine(64, entry), FILE);
+      expect(problems(result)).toEqual(['64 toc-malformed-entry']);
+      expect(result.ok ? '' : result.errors[0]?.message).toBe(
+        `${FILE}:64 toc-malformed-entry: expected a table-of-contents entry "- PAGE TITLE" with the page in ASCII digits, found "${entry.replace('\u2028', '<U+2028>')}"`,
+      );
+    },
+  );
+
   it('reports a table-of-contents entry whose report is missing at the entry line', () => {
     const text = withLine(65, '市纪委监委机关党委课题组\n- 9 并不存在的第三篇报告\n市某局课题组');
     const result = splitCompendium(text, FILE);

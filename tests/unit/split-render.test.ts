@@ -38,7 +38,7 @@ function report(overrides: Partial<Report> = {}): Report {
 }
 
 describe('renderReport', () => {
-  it('renders frontmatter in contract order and the body as headings and paragraphs', () => {
+  it('renders frontmatter in schema order and the body as headings and paragraphs', () => {
     expect(renderReport(report())).toBe(
       [
         '---',

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { Problems } from '../../scripts/split/errors.ts';
 import { groupReports } from '../../scripts/split/group.ts';
 import { splitLines } from '../../scripts/split/read-lines.ts';
-import { compactKey, normaliseSpacing, parseToc } from '../../scripts/split/toc.ts';
+import { parseToc } from '../../scripts/split/toc.ts';
+import { compactKey, normaliseSpacing } from '../../scripts/split/text.ts';
 
 // Lines 59–71 of the real source: the heading and the first five entries, one with a subtitle.
 const TOC = `目录

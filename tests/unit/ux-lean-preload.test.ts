@@ -55,7 +55,7 @@ describe('vite-lean-preload', () => {
     expect(findLazyStylesheets(bundle)).toEqual([]);
   });
 
-  test('writes the helper into its importers and drops its file, or changes nothing', () => {
+  test('writes the helper into its importers and drops its file, and fails loudly on output it does not recognise', () => {
     const chunk = (fileName: string, code: string, imports: string[], moduleIds = [fileName]) => ({
       type: 'chunk',
       fileName,
@@ -91,8 +91,10 @@ describe('vite-lean-preload', () => {
       [helper.fileName]: helper,
       [other.fileName]: other,
     } as unknown as OutputBundle;
-    inlineLeanPreload(untouched);
-    expect(Object.keys(untouched)).toEqual(['_astro/preload-helper.A1.js', '_astro/other.C3.js']);
-    expect(other.code).toBe('import{_ as a,b as c}from"./preload-helper.A1.js";');
+    expect(() => {
+      inlineLeanPreload(untouched);
+    }).toThrow(
+      'vite-lean-preload: _astro/other.C3.js import the preload helper _astro/preload-helper.A1.js in a form this plugin does not recognise',
+    );
   });
 });

@@ -1,11 +1,14 @@
-import { readFileSync } from 'node:fs';
 import { runInNewContext } from 'node:vm';
-import { describe, expect, test } from 'vitest';
-import { DEFAULT_FONT_SIZE, parseFontSize, parseTheme } from '../../src/scripts/settings.ts';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { DEFAULT_FONT_SIZE, parseFontSize, parseTheme } from '../../src/lib/settings.ts';
+import { bundleBootScript } from '../../scripts/lib/boot-script.ts';
 
-const BOOT = readFileSync('public/boot.js', 'utf8');
+let BOOT = '';
+beforeAll(async () => {
+  BOOT = await bundleBootScript();
+});
 
-/** Runs public/boot.js against a fake <html> and storage; returns the attributes it set. */
+/** Runs the bundled boot.js against a fake <html> and storage; returns the attributes it set. */
 function runBoot(
   stored: Record<string, string>,
   options: { blocked?: boolean } = {},
@@ -49,7 +52,7 @@ describe('settings parsing', () => {
   });
 });
 
-describe('public/boot.js', () => {
+describe('boot.js, bundled from src/scripts/boot.ts', () => {
   test('applies a saved theme and font size to <html>', () => {
     expect(runBoot({ 'xf-theme': 'dark', 'xf-font-size': '5' })).toEqual({
       'data-theme': 'dark',
@@ -62,7 +65,7 @@ describe('public/boot.js', () => {
   });
 
   test.each(['1', '3', '5', '0', '-2', '9', '4.7', 'x', ''])(
-    'reads the stored size %j as settings.ts does',
+    'reads the stored size %j as src/lib/settings.ts does',
     (value) => {
       expect(runBoot({ 'xf-font-size': value })['data-font-size']).toBe(
         String(parseFontSize(value)),

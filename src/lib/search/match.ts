@@ -14,8 +14,3 @@ export function findAll(haystack: string, needle: string): number[] {
   }
   return starts;
 }
-
-/** Number of non-overlapping occurrences of `needle` in `haystack`. */
-export function countOccurrences(haystack: string, needle: string): number {
-  return findAll(haystack, needle).length;
-}

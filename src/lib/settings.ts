@@ -1,10 +1,8 @@
 /**
  * Reading settings as stored values: the keys, the theme and the font-size step, and how a stored
- * string is read. public/boot.js implements these rules in a few bytes of plain JavaScript (it must
- * run in <head> before any module, and is minified by hand without a comment because it counts
- * against every page's JS budget), and tests/unit/ux-settings.test.ts runs it against these
- * functions so the two cannot drift. reading-settings.ts stores only the radio values rendered
- * from the constants here, so it needs no parsing of its own.
+ * string is read. src/scripts/boot.ts applies them before first paint (bundled from this module
+ * into the site's `boot.js` at build time); the settings panel renders its radio values from the
+ * constants here.
  */
 
 /** localStorage key of the chosen theme. */

@@ -1,1 +1,0 @@
-(function(d,s){d.setAttribute(s,3);try{var t=localStorage.getItem('xf-theme'),n=parseInt(localStorage.getItem('xf-font-size'),10);if(t=='light'||t=='dark')d.setAttribute('data-theme',t);if(n==n)d.setAttribute(s,Math.min(5,Math.max(1,n)))}catch(e){}})(document.documentElement,'data-font-size');
