@@ -336,7 +336,9 @@ describe('self-contained and CSP-safe output', () => {
     expect(boot).not.toMatch(/\b(import|export)\b/);
     for (const page of pages.values()) {
       const head = elements(page.tree, (element) => element.tagName === 'head')[0];
-      const first = head && elements(head, (element) => element.tagName === 'script')[0];
+      const first =
+        head &&
+        elements({ type: 'root', children: [head] }, (element) => element.tagName === 'script')[0];
       expect(first?.properties.src, page.file).toBe(`${BASE}boot.js`);
       expect(first?.properties.type, page.file).toBeUndefined();
     }
