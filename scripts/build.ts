@@ -9,10 +9,10 @@
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 
-/** One stage of the build: a name for the log and the work, which throws or returns false on failure. */
+/** One stage of the build: a name for the log and the work, which throws or resolves to false on failure. */
 export interface BuildStage {
   name: string;
-  run(): Promise<boolean | void>;
+  run(): Promise<boolean | undefined>;
 }
 
 /** The build's stages; `dist` is the folder Astro writes and the later stages read. */
@@ -32,6 +32,7 @@ export function buildStages(dist = 'dist'): BuildStage[] {
         process.env.ASTRO_TELEMETRY_DISABLED = '1';
         const { build } = await import('astro');
         await build({ logLevel: 'warn' });
+        return true;
       },
     },
     {
@@ -39,6 +40,7 @@ export function buildStages(dist = 'dist'): BuildStage[] {
       run: async () => {
         const { buildSearchIndex, describeSearchIndex } = await import('./build-search-index.ts');
         console.log(describeSearchIndex(await buildSearchIndex(dist, 'content/reports'), dist));
+        return true;
       },
     },
   ];

@@ -39,8 +39,8 @@ export function installMissing(requirements: readonly TestRequirement[]): number
     return 1;
   }
   const asRoot = process.getuid?.() === 0;
-  const run = (args: string[]): void => {
-    execFileSync(asRoot ? args[0]! : 'sudo', asRoot ? args.slice(1) : args, {
+  const run = ([command, ...rest]: [string, ...string[]]): void => {
+    execFileSync(asRoot ? command : 'sudo', asRoot ? rest : [command, ...rest], {
       stdio: ['ignore', 'ignore', 'inherit'],
       env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
     });

@@ -32,7 +32,7 @@ const publication = defineCollection({
     try {
       data = JSON.parse(text) as Record<string, unknown>;
     } catch (error) {
-      throw new Error(`${path} is not valid JSON: ${(error as Error).message}`);
+      throw new Error(`${path} is not valid JSON: ${(error as Error).message}`, { cause: error });
     }
     return [{ id: 'publication', ...data }];
   },

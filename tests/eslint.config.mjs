@@ -36,7 +36,17 @@ export default tseslint.config(
       // Spreading a string yields code points, which is the unit the split's fidelity check and the
       // search count in; grapheme clusters would be wrong for them.
       '@typescript-eslint/no-misused-spread': 'off',
+      // `_name` marks a value left out on purpose (e.g. a key dropped by destructuring).
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+      ],
     },
+  },
+  {
+    // A test that reaches past a missing value fails on the spot, which is what a test should do.
+    files: ['tests/**/*.ts'],
+    rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
   },
   {
     // Plain JavaScript runs in Node (config files, the install-free start script).
@@ -49,5 +59,10 @@ export default tseslint.config(
     // and report every expression in markup as an unsafe `any`.
     files: ['**/*.astro'],
     ...tseslint.configs.disableTypeChecked,
+    rules: {
+      ...tseslint.configs.disableTypeChecked.rules,
+      // Astro reads a component's `Props` type itself.
+      '@typescript-eslint/no-unused-vars': ['error', { varsIgnorePattern: '^(_|Props$)' }],
+    },
   },
 );

@@ -51,9 +51,8 @@ export function timeCommand(
     });
   } catch (error) {
     const failure = error as { stdout?: Buffer; stderr?: Buffer; message: string };
-    throw new Error(
-      `${command} ${args.join(' ')} failed:\n${failure.stdout ?? ''}${failure.stderr ?? failure.message}`,
-    );
+    const output = `${failure.stdout?.toString() ?? ''}${failure.stderr?.toString() ?? failure.message}`;
+    throw new Error(`${command} ${args.join(' ')} failed:\n${output}`, { cause: error });
   }
   return performance.now() - start;
 }

@@ -60,7 +60,7 @@ function classList(element: Element): string[] {
 
 function relList(element: Element): string[] {
   const value = element.properties.rel;
-  return Array.isArray(value) ? value.map((item) => String(item).toLowerCase()) : [];
+  return Array.isArray(value) ? value.map((item) => item.toLowerCase()) : [];
 }
 
 /**

@@ -107,7 +107,7 @@ export async function firstQueryFromReportPage(
     await box.focus();
     await box.fill(query);
     await page.waitForFunction(
-      (text) => document.querySelector('.search-panel .search-status')?.textContent?.includes(text),
+      (text) => document.querySelector('.search-panel .search-status')?.textContent.includes(text),
       query,
       {
         timeout: 30_000,

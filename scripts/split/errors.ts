@@ -89,7 +89,7 @@ export class Problems {
   }
 
   /** Whether any fatal problem has been recorded. */
-  get hasErrors(): boolean {
+  hasErrors(): boolean {
     return this.messages.some((message) => message.fatal);
   }
 

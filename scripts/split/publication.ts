@@ -148,7 +148,7 @@ export function parsePublication(
     printer: field('承印单位'),
     coverPhoto,
   };
-  return problems.hasErrors ? undefined : publication;
+  return problems.hasErrors() ? undefined : publication;
 }
 
 function splitNames(text: string): string[] {

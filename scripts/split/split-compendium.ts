@@ -40,11 +40,11 @@ export function splitCompendium(text: string, fileName: string): SplitResult {
   if (!checkNotEmpty(lines, problems)) return failure(problems);
   const toc = parseToc(lines, problems);
   // A broken table of contents would make every later check report its consequences, not its cause.
-  if (!toc || problems.hasErrors) return failure(problems);
+  if (!toc || problems.hasErrors()) return failure(problems);
   const { reports, trailer } = groupReports(lines, toc.entries, toc.endIndex, problems);
   const tocIndex = lines.findIndex((line) => line.number === toc.line);
   const publication = parsePublication(lines.slice(0, tocIndex), trailer, toc.line, problems);
-  if (problems.hasErrors || !publication) return failure(problems);
+  if (problems.hasErrors() || !publication) return failure(problems);
 
   const rendered = reports.map((report) => {
     const markdown = renderReport(report);
@@ -53,7 +53,7 @@ export function splitCompendium(text: string, fileName: string): SplitResult {
     checkMarkdown(report, markdown, problems);
     return { report, counts: countReport(report), fileName: `${report.id}.md`, markdown };
   });
-  if (problems.hasErrors) return failure(problems);
+  if (problems.hasErrors()) return failure(problems);
   return {
     ok: true,
     reports: rendered,

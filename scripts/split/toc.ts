@@ -12,7 +12,7 @@ const ENTRY = /^-\s*(\d+)\s+(\S.*)$/;
 // contents silently, or every report after it would be reported as unlisted.
 const ENTRY_LIKE = /^[-‐‑‒–—－•·*]\s*(?!—)/u;
 // Characters that must never be part of a title: controls and the Unicode line/paragraph separators.
-const INVISIBLE_BREAK = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/u;
+const INVISIBLE_BREAK = /[\p{Cc}\u2028\u2029]/u;
 const SUBTITLE = /^——\s*(.+)$/;
 // Authoring units are named `…课题组`; any `…组` is accepted so a differently named group still splits.
 const UNIT = /组$/;

@@ -107,7 +107,10 @@ export type ReportMeta = Pick<
 >;
 
 /** The counts the split derives from a report's body. */
-export type ReportCounts = Pick<ReportRecord, 'sections' | 'subsections' | 'paragraphs' | 'characters'>;
+export type ReportCounts = Pick<
+  ReportRecord,
+  'sections' | 'subsections' | 'paragraphs' | 'characters'
+>;
 
 /** A committee role with its members, in printed order. */
 export type CommitteeRole = z.infer<typeof committeeSchema>;

@@ -6,7 +6,6 @@
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import { toString } from 'mdast-util-to-string';
-import type { Root } from 'mdast';
 import { createIdCounter, type SectionDepth } from './ids.ts';
 
 /** One entry of a report's table of contents. */

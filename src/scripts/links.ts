@@ -3,7 +3,6 @@
  * reading position and the choice of the section and paragraph being read.
  */
 
-
 /**
  * Builds the shareable absolute URL of an element from the address the page was opened at
  * (`location`: origin and path only, so a query such as `?hl=` is not passed on).

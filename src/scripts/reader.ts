@@ -14,8 +14,7 @@ import {
   positionKey,
 } from './links.ts';
 
-const $ = <T extends HTMLElement>(selector: string): T | null =>
-  document.querySelector<T>(selector);
+const $ = (selector: string): HTMLElement | null => document.querySelector(selector);
 const body = $('.report-body');
 const reportId = $('[data-report-id]')?.dataset.reportId;
 const toast = $('.toast');
@@ -50,19 +49,25 @@ function copy(text: string, done = '链接已复制'): void {
       event.preventDefault();
     };
     document.addEventListener('copy', write);
+    // eslint-disable-next-line @typescript-eslint/no-deprecated -- the one copy path on plain http
     const copied = document.execCommand('copy');
     document.removeEventListener('copy', write);
     announce(copied ? done : '复制失败，请手动复制');
   };
-  if (navigator.clipboard) navigator.clipboard.writeText(text).then(() => announce(done), fallback);
+  // Typed as always there, but browsers leave it out outside secure contexts (plain-http intranets).
+  const clipboard = (navigator as Partial<Navigator>).clipboard;
+  if (clipboard) clipboard.writeText(text).then(() => announce(done), fallback);
   else fallback();
 }
 
-if (body && reportId) {
-  // ReaderEnhancements.astro renders these next to the script.
-  const paragraphButton = $<HTMLButtonElement>('.para-link')!;
-  const shareButton = $<HTMLButtonElement>('.share-selection')!;
-  const resume = $('.resume')!;
+// ReaderEnhancements.astro renders these next to the script.
+const paragraphButton = document.querySelector<HTMLButtonElement>('.para-link');
+const shareButton = document.querySelector<HTMLButtonElement>('.share-selection');
+const resume = $('.resume');
+const resumeLink = resume?.querySelector('a');
+const resumeExcerpt = resume?.querySelector('span');
+
+if (body && reportId && paragraphButton && shareButton && resume && resumeLink && resumeExcerpt) {
   const blocks = [...body.querySelectorAll<HTMLElement>('h2[id],h3[id],p[id]')];
   const isHeading = blocks.map((block) => block.tagName !== 'P');
   const key = positionKey(reportId);
@@ -116,7 +121,7 @@ if (body && reportId) {
     if (permalink && !(event.ctrlKey || event.metaKey || event.shiftKey || event.altKey)) {
       event.preventDefault();
       copy(buildAbsoluteLink(location, idFromHash(permalink.hash)));
-    } else if (cited) copy(cited.textContent?.trim() ?? '', '引文已复制');
+    } else if (cited) copy(cited.textContent.trim(), '引文已复制');
     else if (target === paragraphButton)
       copy(buildAbsoluteLink(location, paragraphButton.parentElement?.id ?? ''));
     else if (target === shareButton) {
@@ -134,7 +139,7 @@ if (body && reportId) {
 
   // Wide screens show the table of contents beside the text; styles/report.css keeps it open
   // where ::details-content exists, this opens it elsewhere.
-  const toc = $<HTMLDetailsElement>('.toc details');
+  const toc = document.querySelector<HTMLDetailsElement>('.toc details');
   if (toc && matchMedia('(min-width: 1100px)').matches) toc.open = true;
 
   // Continue reading: offer, never force, a jump back to the paragraph last read.
@@ -146,8 +151,8 @@ if (body && reportId) {
     body.contains(resumeAt) &&
     resumeAt !== body.querySelector('p[id]')
   ) {
-    resume.querySelector('a')!.hash = resumeAt.id;
-    resume.querySelector('span')!.textContent = excerpt(resumeAt.textContent ?? '');
+    resumeLink.hash = resumeAt.id;
+    resumeExcerpt.textContent = excerpt(resumeAt.textContent);
     resume.hidden = false;
     body.prepend(resume);
     resume.addEventListener('click', (event) => {

@@ -65,8 +65,8 @@ export function warmUp(): void {
 function loadPrepared(report: SearchReport, version: string): Promise<PreparedReport> {
   let entry = prepared.get(report.id);
   if (!entry) {
-    entry = fetchJson<ReportShard>(shardPath(base, report.id, version)).then(
-      (shard) => prepareReport(report, shard),
+    entry = fetchJson<ReportShard>(shardPath(base, report.id, version)).then((shard) =>
+      prepareReport(report, shard),
     );
     entry.catch(() => prepared.delete(report.id));
     prepared.set(report.id, entry);

@@ -58,7 +58,12 @@ export function renderResult(
   item.dataset.report = result.report.id;
   const heading = element(options.titleTag ?? 'h2', 'search-result-title');
   const link = element('a');
-  link.href = hitPath(import.meta.env.BASE_URL, result.report.id, query, result.sections[0]?.target ?? '');
+  link.href = hitPath(
+    import.meta.env.BASE_URL,
+    result.report.id,
+    query,
+    result.sections[0]?.target ?? '',
+  );
   link.textContent = result.report.title;
   heading.append(link);
   if (result.kind === 'approximate') heading.append(' ', element('span', 'search-badge', '近似'));

@@ -127,7 +127,7 @@ describe('keyboard-only reading', () => {
     context = await site.browser.newContext({ viewport: { width: 1280, height: 900 } });
     page = await context.newPage();
   });
-  afterAll(() => context?.close());
+  afterAll(() => context.close());
 
   const focused = (): Promise<{
     tag: string;
@@ -141,7 +141,7 @@ describe('keyboard-only reading', () => {
       const element = document.activeElement as HTMLElement | null;
       return {
         tag: element?.tagName.toLowerCase() ?? '',
-        text: element?.textContent?.trim() ?? '',
+        text: element?.textContent.trim() ?? '',
         href: element?.getAttribute('href') ?? null,
         inMain: Boolean(element?.closest('main')),
         inToc: Boolean(element?.closest('nav.toc')),

@@ -42,8 +42,8 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await browser.close();
+  await server.close();
 });
 
 /**
@@ -290,7 +290,8 @@ describe('reading settings', () => {
       // module script, i.e. what the first paint sees.
       await page.addInitScript(() => {
         new MutationObserver((_, observer) => {
-          if (!document.body) return;
+          // Typed as always there, but null until the parser reaches <body>.
+          if (!(document.body as HTMLElement | null)) return;
           observer.disconnect();
           const html = document.documentElement;
           (window as unknown as { firstPaint: unknown }).firstPaint = [

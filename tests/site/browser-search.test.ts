@@ -7,7 +7,11 @@ import type { Page } from 'playwright-core';
 import { beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { withScreenshotOnFailure } from '../helpers/browser.ts';
 import { serveSiteInChromium } from '../helpers/site.ts';
-import { foldForSuite, loadSuiteReports, reportsContaining } from '../../scripts/lib/search-suite.ts';
+import {
+  foldForSuite,
+  loadSuiteReports,
+  reportsContaining,
+} from '../../scripts/lib/search-suite.ts';
 
 const reports = loadSuiteReports();
 

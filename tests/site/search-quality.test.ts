@@ -13,7 +13,11 @@ import { SITE_DIST } from '../helpers/site.ts';
 import { startServer, type RunningServer } from '../../scripts/serve.ts';
 import { buildSuite, loadSuiteReports, type SuiteQuery } from '../../scripts/lib/search-suite.ts';
 import { createNodeSearch, loadPagefindInNode, searchStock } from '../helpers/node-search.ts';
-import { buildStockPagefindSite, scoreAnswers, type Answer } from '../../scripts/lib/search-driver.ts';
+import {
+  buildStockPagefindSite,
+  scoreAnswers,
+  type Answer,
+} from '../../scripts/lib/search-driver.ts';
 import type { FoundReport } from '../../scripts/lib/search-driver.ts';
 
 const suite = buildSuite(loadSuiteReports());

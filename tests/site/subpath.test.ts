@@ -3,11 +3,8 @@
  * folder of its own) keeps every internal link, asset and fragment under `/xinfeng/`, and in
  * Chromium, served at `/xinfeng/`, a search returns hits and a report's table of contents works.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fromHtml } from 'hast-util-from-html';
-import type { Element } from 'hast';
-import { visit } from 'unist-util-visit';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
@@ -15,89 +12,12 @@ import {
   recordForeignRequests,
   withScreenshotOnFailure,
 } from '../helpers/browser.ts';
-import { resolveRequestPath, startServer, type RunningServer } from '../../scripts/serve.ts';
+import { startServer, type RunningServer } from '../../scripts/serve.ts';
+import { findBrokenLinks } from '../../scripts/lib/link-check.ts';
 import { buildVariant } from '../../scripts/lib/build-variant.ts';
-import { listHtmlFiles, urlPathOfHtmlFile } from '../../scripts/lib/page-weight.ts';
+import { listHtmlFiles } from '../../scripts/lib/page-weight.ts';
 
 const BASE = '/xinfeng/';
-const ORIGIN = 'http://site.invalid';
-/** Attributes that make the browser navigate or fetch. */
-const URL_ATTRIBUTES: Record<string, string[]> = {
-  a: ['href'],
-  link: ['href'],
-  script: ['src'],
-  img: ['src'],
-  form: ['action'],
-  source: ['src'],
-};
-
-interface ParsedPage {
-  ids: Set<string>;
-  urls: string[];
-}
-
-function parsePage(html: string): ParsedPage {
-  const ids = new Set<string>();
-  const urls: string[] = [];
-  visit(fromHtml(html), 'element', (element: Element) => {
-    if (typeof element.properties.id === 'string') ids.add(element.properties.id);
-    for (const attribute of URL_ATTRIBUTES[element.tagName] ?? []) {
-      const value = element.properties[attribute];
-      if (typeof value === 'string') urls.push(value);
-    }
-  });
-  return { ids, urls };
-}
-
-/** Checks every URL of every page: under the base, pointing at a file that exists, fragment included. */
-function findBrokenLinks(outDir: string): string[] {
-  const files = listHtmlFiles(outDir);
-  const parsed = new Map(
-    files.map((file) => [file, parsePage(readFileSync(join(outDir, file), 'utf8'))]),
-  );
-  const idsOf = (file: string): Set<string> => {
-    if (!parsed.has(file)) parsed.set(file, parsePage(readFileSync(file, 'utf8')));
-    return (parsed.get(file) as ParsedPage).ids;
-  };
-  const broken: string[] = [];
-  for (const file of files) {
-    const pageUrl = new URL(urlPathOfHtmlFile(file, BASE), ORIGIN);
-    for (const raw of (parsed.get(file) as ParsedPage).urls) {
-      if (/^(mailto|tel|data):/i.test(raw)) continue;
-      const url = new URL(raw, pageUrl);
-      if (url.origin !== ORIGIN) {
-        broken.push(`${file}: ${raw} leaves the site`);
-        continue;
-      }
-      if (!url.pathname.startsWith(BASE)) {
-        broken.push(`${file}: ${raw} is outside ${BASE}`);
-        continue;
-      }
-      const target = resolveRequestPath(outDir, BASE, url.pathname);
-      let exists = false;
-      try {
-        readFileSync(target ?? '');
-        exists = true;
-      } catch {
-        exists = false;
-      }
-      if (!exists) {
-        broken.push(`${file}: ${raw} → no file`);
-        continue;
-      }
-      const fragment = decodeURIComponent(url.hash.slice(1));
-      if (fragment && (target as string).endsWith('.html')) {
-        const ids =
-          url.pathname === pageUrl.pathname
-            ? (parsed.get(file) as ParsedPage).ids
-            : idsOf(target as string);
-        if (!ids.has(fragment)) broken.push(`${file}: ${raw} → no element with id "${fragment}"`);
-      }
-    }
-  }
-  return broken;
-}
-
 let scratch = '';
 let outDir = '';
 let browser: Browser;
@@ -113,7 +33,7 @@ beforeAll(async () => {
   ]);
 }, 300_000);
 afterAll(async () => {
-  await Promise.all([browser?.close(), server?.close()]);
+  await Promise.all([browser.close(), server.close()]);
   if (scratch) rmSync(scratch, { recursive: true, force: true });
 });
 
@@ -127,7 +47,7 @@ describe(`built for ${BASE}`, () => {
       `<a href="/reports/01/">x</a><a href="${BASE}reports/99/">y</a><a href="${BASE}reports/01/#nope">z</a>`,
     );
     try {
-      expect(findBrokenLinks(outDir)).toEqual([
+      expect(findBrokenLinks(outDir, BASE)).toEqual([
         'planted/index.html: /reports/01/ is outside /xinfeng/',
         'planted/index.html: /xinfeng/reports/99/ → no file',
         'planted/index.html: /xinfeng/reports/01/#nope → no element with id "nope"',
@@ -139,7 +59,7 @@ describe(`built for ${BASE}`, () => {
 
   test('every internal link, asset and fragment on every page resolves under the base', () => {
     expect(listHtmlFiles(outDir).length).toBeGreaterThan(14);
-    expect(findBrokenLinks(outDir)).toEqual([]);
+    expect(findBrokenLinks(outDir, BASE)).toEqual([]);
   });
 
   describe('in Chromium', () => {

@@ -59,7 +59,6 @@ export interface ReportResult {
 const HEADER_LABEL = '题名与署名';
 const INTRODUCTION_LABEL = '引言';
 
-
 /** Normalises a report's header fields and body blocks once. */
 export function prepareReport(report: SearchReport, shard: ReportShard): PreparedReport {
   const header: PreparedBlock[] = [];

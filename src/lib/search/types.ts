@@ -6,7 +6,10 @@
 import type { ReportMeta } from '../content-schema.ts';
 
 /** One report as the search lists it (from `manifest.json`). */
-export type SearchReport = Pick<ReportMeta, 'id' | 'title' | 'subtitle' | 'unit' | 'authors' | 'page'> & {
+export type SearchReport = Pick<
+  ReportMeta,
+  'id' | 'title' | 'subtitle' | 'unit' | 'authors' | 'page'
+> & {
   /** Pagefind's result id for this report's record. */
   pagefindId: string;
 };
