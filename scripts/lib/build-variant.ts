@@ -1,6 +1,6 @@
 /**
- * Builds the site into a folder of its own — astro build, the search index, the Word downloads — without touching
- * `dist/` that other tests and people read. Used by the determinism and sub-path tests and by the
+ * Builds the site into a folder of its own — astro build, the search index, the Word downloads —
+ * without touching `dist/` that other tests and people read. Used by the determinism and sub-path tests and by the
  * benchmark. Each stage runs as a child process, the way `npm run build` runs it, and is timed.
  *
  * The split is not re-run here: it writes the shared `content/reports/`, and `npm run build`
