@@ -189,6 +189,8 @@ function styleById(styles: XmlRoot, id: string): XmlElement {
   return style;
 }
 
+/** The edition as the Word stage reads it, for the few checks that feed it to the renderer directly. */
+const edition = readEdition(CONTENT);
 let files: DocxFile[] = [];
 const fileOf = (path: string): Uint8Array => {
   const file = files.find((candidate) => candidate.path === path);
@@ -398,7 +400,7 @@ describe('the GB/T 9704 layout in the XML', () => {
     for (const header of headers) expect(textOf(await part(header))).toBe('《南京新风》2025 增刊');
     const citation =
       '引用本文：任小艳, 刘玉东. 深化作风建设 破解基层治理“小马拉大车”问题研究——以华侨路街道为例[J]. 南京新风, 2025(增刊): 19-23.';
-    const report05 = readEdition(CONTENT).reports.find((report) => report.meta.id === '05')!;
+    const report05 = edition.reports.find((report) => report.meta.id === '05')!;
     expect(citation).toBe(
       `引用本文：${formatGbt2025(buildCitationSource(report05.meta, publication))}`,
     );
@@ -453,8 +455,8 @@ describe('deterministic bytes', () => {
   });
 
   it('packs identical bytes in another time zone', async () => {
-    const report = readEdition(CONTENT).reports[0]!;
-    const pack = () => packDocx(renderReportDocx(report, readEdition(CONTENT).publication));
+    const report = edition.reports[0]!;
+    const pack = () => packDocx(renderReportDocx(report, edition.publication));
     const zone = process.env.TZ;
     try {
       process.env.TZ = 'America/Los_Angeles';
