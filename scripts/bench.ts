@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: what the site costs to build and to load, on the machine at hand.
  *
- * - Build: each stage (split, astro build, search index) timed as a whole run, N clean runs
+ * - Build: each stage (split, astro build, search index, Word downloads) timed as a whole run, N clean runs
  *   (`--runs N`, default 3; a fresh Astro cache each time), median reported. Builds go to
  *   `bench/tmp/dist`, never to `dist/`.
  * - Pages: home, the largest report page, the search page and the about page, loaded in Chromium
@@ -36,6 +36,7 @@ interface StageTimes {
   split: number[];
   astro: number[];
   index: number[];
+  docx: number[];
   total: number[];
 }
 
@@ -64,18 +65,19 @@ function option(name: string): string | undefined {
   return index >= 0 ? process.argv[index + 1] : undefined;
 }
 
-/** Times N whole builds: `npm run split`, then astro build and the index into `outDir`. */
+/** Times N whole builds: `npm run split`, then astro build, the index and the Word files into `outDir`. */
 function timeBuilds(runs: number, outDir: string): StageTimes {
-  const times: StageTimes = { split: [], astro: [], index: [], total: [] };
+  const times: StageTimes = { split: [], astro: [], index: [], docx: [], total: [] };
   for (let run = 1; run <= runs; run += 1) {
     const split = timeCommand('npm', ['run', '--silent', 'split'], { cwd: process.cwd() });
-    const { astro, index } = buildVariant({ outDir });
+    const { astro, index, docx } = buildVariant({ outDir });
     times.split.push(split);
     times.astro.push(astro);
     times.index.push(index);
-    times.total.push(split + astro + index);
+    times.docx.push(docx);
+    times.total.push(split + astro + index + docx);
     console.error(
-      `build ${run}/${runs}: split ${ms(split)}, astro ${ms(astro)}, index ${ms(index)}`,
+      `build ${run}/${runs}: split ${ms(split)}, astro ${ms(astro)}, index ${ms(index)}, docx ${ms(docx)}`,
     );
   }
   return times;
@@ -230,6 +232,7 @@ async function main(): Promise<void> {
         split: median(build.split),
         astro: median(build.astro),
         index: median(build.index),
+        docx: median(build.docx),
         total: median(build.total),
       },
       runsMs: build,
@@ -253,8 +256,8 @@ async function main(): Promise<void> {
     );
     const median = results.build.medianMs;
     printTable(
-      ['split', 'astro build', 'search index', 'total'],
-      [[ms(median.split), ms(median.astro), ms(median.index), ms(median.total)]],
+      ['split', 'astro build', 'search index', 'Word downloads', 'total'],
+      [[ms(median.split), ms(median.astro), ms(median.index), ms(median.docx), ms(median.total)]],
     );
   }
   console.log(

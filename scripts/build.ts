@@ -1,8 +1,8 @@
 /**
  * `npm run build`: the stages that turn the source into the site, in the order the data flows
- * (README, “What the build does”): split → astro build → search index. Each stage runs in this
- * process, so the command is the same in a POSIX shell, cmd.exe and PowerShell; the first stage
- * that fails stops the build with its own message and exit code 1.
+ * (README, “What the build does”): split → astro build → search index → Word downloads. Each stage
+ * runs in this process, so the command is the same in a POSIX shell, cmd.exe and PowerShell; the
+ * first stage that fails stops the build with its own message and exit code 1.
  *
  * The deployment path comes from BASE_PATH, read in astro.config.mjs.
  */
@@ -40,6 +40,14 @@ export function buildStages(dist = 'dist'): BuildStage[] {
       run: async () => {
         const { buildSearchIndex, describeSearchIndex } = await import('./build-search-index.ts');
         console.log(describeSearchIndex(await buildSearchIndex(dist, 'content/reports'), dist));
+        return true;
+      },
+    },
+    {
+      name: 'word downloads',
+      run: async () => {
+        const { buildDocxDownloads, describeDocxDownloads } = await import('./docx/build-docx.ts');
+        console.log(describeDocxDownloads(await buildDocxDownloads(dist, 'content')));
         return true;
       },
     },

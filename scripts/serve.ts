@@ -43,6 +43,7 @@ const MIME_TYPES: Record<string, string> = {
   '.wasm': 'application/wasm',
   '.bib': 'application/x-bibtex; charset=utf-8',
   '.ris': 'application/x-research-info-systems; charset=utf-8',
+  '.docx': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
   '.webmanifest': 'application/manifest+json; charset=utf-8',
 };
 

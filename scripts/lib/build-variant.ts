@@ -1,6 +1,6 @@
 /**
- * Builds the site into a folder of its own — astro build, then the search index — without touching
- * `dist/` that other tests and people read. Used by the determinism and sub-path tests and by the
+ * Builds the site into a folder of its own — astro build, the search index, the Word downloads —
+ * without touching `dist/` that other tests and people read. Used by the determinism and sub-path tests and by the
  * benchmark. Each stage runs as a child process, the way `npm run build` runs it, and is timed.
  *
  * The split is not re-run here: it writes the shared `content/reports/`, and `npm run build`
@@ -33,6 +33,7 @@ export interface VariantOptions {
 export interface VariantTimings {
   astro: number;
   index: number;
+  docx: number;
 }
 
 /** Runs a command synchronously and returns how long it took; its output is dropped unless it fails. */
@@ -77,8 +78,8 @@ export function cleanBuildEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
 }
 
 /**
- * Builds the site into `options.outDir` (astro build, then `scripts/build-search-index.ts` on that
- * folder) and returns the time each stage took.
+ * Builds the site into `options.outDir` (astro build, then `scripts/build-search-index.ts` and
+ * `scripts/docx/build-docx.ts` on that folder) and returns the time each stage took.
  */
 export function buildVariant(options: VariantOptions): VariantTimings {
   const root = resolve(options.root ?? process.cwd());
@@ -115,7 +116,11 @@ export function buildVariant(options: VariantOptions): VariantTimings {
       cwd: root,
       env: { ...env, SEARCH_DIST: outDir },
     });
-    return { astro, index };
+    const docx = timeCommand('npx', ['tsx', 'scripts/docx/build-docx.ts'], {
+      cwd: root,
+      env: { ...env, DOCX_DIST: outDir },
+    });
+    return { astro, index, docx };
   } finally {
     if (cacheDir) rmSync(cacheDir, { recursive: true, force: true });
   }

@@ -26,9 +26,19 @@ export function hitPath(base: string, id: string, query: string, target: string)
   return `${reportPath(base, id)}?hl=${encodeURIComponent(query)}${hash}`;
 }
 
+/** A file beside a report's page, e.g. its Word document (file names: src/lib/downloads.ts). */
+export function reportFilePath(base: string, id: string, file: string): string {
+  return `${reportPath(base, id)}${file}`;
+}
+
 /** A report's citation file, `cite.bib` or `cite.ris`, beside its page. */
 export function citeFilePath(base: string, id: string, format: 'bib' | 'ris'): string {
-  return `${reportPath(base, id)}cite.${format}`;
+  return reportFilePath(base, id, `cite.${format}`);
+}
+
+/** A file of the downloads folder (the whole edition's Word document). */
+export function downloadPath(base: string, file: string): string {
+  return `${normaliseBase(base)}downloads/${file}`;
 }
 
 /** The search page, with the query when there is one. */

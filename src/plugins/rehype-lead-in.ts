@@ -19,6 +19,14 @@ export function splitAfterFirstStop(text: string): [string, string] | undefined 
   return [text.slice(0, end), text.slice(end)];
 }
 
+/**
+ * Splits the text of a paragraph into its lead-in (point number and first sentence) and the rest;
+ * undefined when it is not a numbered point or has no stop. The Word downloads bold the same span.
+ */
+export function splitLeadIn(text: string): [string, string] | undefined {
+  return POINT_NUMBER.test(text) ? splitAfterFirstStop(text) : undefined;
+}
+
 function wrapLeadIn(paragraph: Element): void {
   const first = paragraph.children[0];
   if (first?.type !== 'text' || !POINT_NUMBER.test(first.value)) return;
