@@ -33,7 +33,9 @@ export type RuleId =
   | 'self-check-duplicated-character'
   | 'self-check-changed-character'
   | 'self-check-markdown-mismatch'
-  | 'self-check-frontmatter-mismatch';
+  | 'self-check-frontmatter-mismatch'
+  | 'schema-invalid-report'
+  | 'schema-invalid-publication';
 
 /** A located problem; `fatal` problems stop the run, the others are printed as warnings. */
 export class SplitMessage extends Error {

@@ -9,9 +9,11 @@ import type { Publication, Repair, SplitReport } from './model.ts';
 import { checkNumbering } from './numbering.ts';
 import { parsePublication } from './publication.ts';
 import { checkNotEmpty, decodeSource, splitLines } from './read-lines.ts';
-import { countReport, renderReport } from './render.ts';
+import { countReport, frontmatterOf, renderReport } from './render.ts';
 import { checkCharacters, checkMarkdown } from './self-check.ts';
 import { parseToc } from './toc.ts';
+import type { ZodType } from 'astro/zod';
+import { publicationSchema, reportSchema } from '../../src/lib/content-schema.ts';
 
 /** A successful split: everything the CLI writes, plus warnings and repairs for the summary. */
 export interface SplitSuccess {
@@ -51,8 +53,16 @@ export function splitCompendium(text: string, fileName: string): SplitResult {
     checkNumbering(report, problems);
     checkCharacters(report, problems);
     checkMarkdown(report, markdown, problems);
+    checkSchema(
+      reportSchema,
+      frontmatterOf(report),
+      report.headerLine,
+      'schema-invalid-report',
+      problems,
+    );
     return { report, counts: countReport(report), fileName: `${report.id}.md`, markdown };
   });
+  checkSchema(publicationSchema, publication, toc.line, 'schema-invalid-publication', problems);
   if (problems.hasErrors()) return failure(problems);
   return {
     ok: true,
@@ -63,6 +73,37 @@ export function splitCompendium(text: string, fileName: string): SplitResult {
     warnings: [...problems.warnings].sort((a, b) => a.line - b.line),
     repairs: reports.flatMap((report) => report.repairs),
   };
+}
+
+/**
+ * Validates what the split would write with the schema the site applies to it, so nothing the
+ * split writes can fail the build after content/ was replaced (a page 0, a 20-digit page).
+ */
+function checkSchema(
+  schema: ZodType,
+  data: unknown,
+  line: number,
+  ruleId: 'schema-invalid-report' | 'schema-invalid-publication',
+  problems: Problems,
+): void {
+  const parsed = schema.safeParse(data);
+  if (parsed.success) return;
+  for (const issue of parsed.error.issues) {
+    const field = issue.path.map(String).join('.') || '(root)';
+    problems.fail(
+      line,
+      ruleId,
+      `a valid "${field}" (${issue.message})`,
+      JSON.stringify(valueAt(data, issue.path)),
+    );
+  }
+}
+
+/** The value at a schema issue's path, for the message. */
+function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
+  let value = data;
+  for (const key of path) value = (value as Record<PropertyKey, unknown> | undefined)?.[key];
+  return value ?? null;
 }
 
 /** Decodes the bytes of a compendium as strict UTF-8 and splits it. */

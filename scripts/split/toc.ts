@@ -69,6 +69,14 @@ export function parseToc(lines: readonly SourceLine[], problems: Problems): Toc 
       break;
     }
     const page = Number(match[1]);
+    if (!Number.isSafeInteger(page)) {
+      problems.fail(
+        entryLine.number,
+        'toc-malformed-entry',
+        'a page number a reader can cite (a whole number below 2^53)',
+        quote(match[1] ?? ''),
+      );
+    }
     const title = normaliseSpacing(match[2] ?? '');
     if (INVISIBLE_BREAK.test(match[2] ?? '')) {
       problems.fail(

@@ -58,6 +58,24 @@ describe('bad input stops the split with a located problem', () => {
     },
   );
 
+  it('rejects what the site schema would reject before writing anything: a page 0', () => {
+    const result = splitCompendium(
+      withLine(61, '- 0 深化作风建设 破解基层治理“小马拉大车”问题研究'),
+      FILE,
+    );
+    expect(result.ok ? '' : result.errors.map((error) => error.message)).toEqual([
+      `${FILE}:67 schema-invalid-report: expected a valid "page" (Number must be greater than 0), found 0`,
+    ]);
+  });
+
+  it('rejects a page number too long to stay a whole number', () => {
+    const result = splitCompendium(
+      withLine(61, '- 12345678901234567890 深化作风建设 破解基层治理“小马拉大车”问题研究'),
+      FILE,
+    );
+    expect(problems(result)[0]).toBe('61 toc-malformed-entry');
+  });
+
   it('reports a table-of-contents entry whose report is missing at the entry line', () => {
     const text = withLine(65, '市纪委监委机关党委课题组\n- 9 并不存在的第三篇报告\n市某局课题组');
     const result = splitCompendium(text, FILE);
