@@ -12,19 +12,29 @@ import { firstQueryFromReportPage } from '../../scripts/lib/search-driver.ts';
 const MEDIAN_BUDGET = 150 * 1024;
 const WORST_BUDGET = 250 * 1024;
 const suite = buildSuite(loadSuiteReports());
-const measured = new Map<string, number>();
+const measured = new Map<string, Promise<number>>();
 
 const site = serveSiteInChromium();
 
+/** Measures a query's first-query bytes once; a test run alone measures what it needs itself. */
+function measure(query: string): Promise<number> {
+  let bytes = measured.get(query);
+  if (!bytes) {
+    bytes = firstQueryFromReportPage(site.browser, site.url, query).then((result) => result.bytes);
+    measured.set(query, bytes);
+  }
+  return bytes;
+}
+
 describe('first query from a cold report page', () => {
   test.each(suite.map((entry) => entry.query))('%s transfers at most 250 KB', async (query) => {
-    const { bytes } = await firstQueryFromReportPage(site.browser, site.url, query);
-    measured.set(query, bytes);
-    expect(bytes).toBeLessThanOrEqual(WORST_BUDGET);
+    expect(await measure(query)).toBeLessThanOrEqual(WORST_BUDGET);
   });
 
-  test('transfers at most 150 KB at the median over the suite', () => {
-    const sorted = [...measured.values()].sort((a, b) => a - b);
+  test('transfers at most 150 KB at the median over the suite', async () => {
+    const sorted: number[] = [];
+    for (const entry of suite) sorted.push(await measure(entry.query));
+    sorted.sort((a, b) => a - b);
     expect(sorted).toHaveLength(suite.length);
     const middle = sorted.length / 2;
     const median =
