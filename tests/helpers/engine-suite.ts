@@ -121,6 +121,19 @@ async function settingsAtFirstBody(url: string): Promise<[string | null, string 
   return attributes;
 }
 
+/**
+ * Makes `matches(':focus-visible')` throw as in Safari before 15.4, which does not know the
+ * pseudo-class (WebKitGTK 2.50 does, so this is how the old behaviour is tested).
+ */
+function throwOnFocusVisible(): void {
+  const matches = Element.prototype.matches;
+  Element.prototype.matches = function (selector: string) {
+    if (selector.includes(':focus-visible'))
+      throw new DOMException(`'${selector}' is not a valid selector.`, 'SyntaxError');
+    return matches.call(this, selector);
+  };
+}
+
 /** How far the page is wider than the viewport (0 when it does not scroll sideways). */
 function sidewaysOverflow(): number {
   return Math.max(0, document.documentElement.scrollWidth - innerWidth);
@@ -270,6 +283,33 @@ export function describeEngineSuite(launcher: EngineLauncher, options: EngineSui
         expect(await page.evaluate(settingsAtFirstBody, reportUrl)).toEqual(['dark', '4']);
       });
     });
+
+    test.skipIf(!launcher.initScripts)(
+      'keeps the paragraph link and the reading position where :focus-visible is unknown (Safari before 15.4)',
+      async () => {
+        await check('no-focus-visible', async () => {
+          const remove = await page.addInitScript!(throwOnFocusVisible);
+          try {
+            await page.goto(reportUrl);
+            await page.waitFor(
+              'the paragraph-link control placed at load',
+              () => !!document.querySelector('.para-link')?.parentElement?.id,
+            );
+            await page.hover('#p1-1-1');
+            await page.waitFor(
+              'the control moved into the hovered paragraph',
+              () => document.querySelector('.para-link')?.parentElement?.id === 'p1-1-1',
+            );
+            await page.evaluate(() => document.getElementById('p3-1-1')!.scrollIntoView());
+            await page.waitFor('the reading position kept for continue-reading', () =>
+              /^p3-/.test(localStorage.getItem('xf-pos-05') ?? ''),
+            );
+          } finally {
+            await remove();
+          }
+        });
+      },
+    );
 
     if (options.fullTextSearch) {
       test('finds a query from the header box and opens the hit highlighted', async () => {

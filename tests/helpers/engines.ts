@@ -49,6 +49,11 @@ export interface EnginePage {
   screenshot(options: { path: string; fullPage?: boolean }): Promise<unknown>;
   /** Uncaught errors and unhandled rejections the page reported since the last call. */
   takeErrors(): Promise<string[]>;
+  /**
+   * Runs `fn` in every document this page loads, before the page's own scripts; resolves with a
+   * function that stops it. Absent where the driver cannot (WebDriver classic).
+   */
+  addInitScript?(fn: () => void): Promise<() => Promise<void>>;
 }
 
 /** A running engine with its one page. */
@@ -65,6 +70,8 @@ export interface Engine {
 export interface EngineLauncher {
   /** Short name for test titles and screenshot files, e.g. "firefox-esr". */
   readonly id: string;
+  /** Whether its pages offer addInitScript (known before launch, to choose the tests). */
+  readonly initScripts: boolean;
   launch(): Promise<Engine>;
 }
 
@@ -87,6 +94,9 @@ interface PuppeteerLikePage {
   setViewport(viewport: { width: number; height: number }): Promise<unknown>;
   screenshot(options: { path: string; fullPage?: boolean }): Promise<unknown>;
   on(event: 'pageerror', handler: (error: unknown) => void): unknown;
+  evaluateOnNewDocument(fn: () => void): Promise<{ identifier: string } | void>;
+  /** Only in puppeteer-core releases newer than 5. */
+  removeScriptToEvaluateOnNewDocument?(identifier: string): Promise<void>;
 }
 
 interface PuppeteerLikeBrowser {
@@ -122,12 +132,21 @@ function puppeteerPage(page: PuppeteerLikePage): EnginePage {
       errors = [];
       return taken;
     },
+    ...(page.removeScriptToEvaluateOnNewDocument && {
+      async addInitScript(fn) {
+        const added = await page.evaluateOnNewDocument(fn);
+        return async () => {
+          if (added) await page.removeScriptToEvaluateOnNewDocument?.(added.identifier);
+        };
+      },
+    }),
   };
 }
 
 /** Firefox ESR, Debian's build, over WebDriver BiDi (no geckodriver needed). */
 export const firefoxEsr: EngineLauncher = {
   id: 'firefox-esr',
+  initScripts: true,
   async launch() {
     const browser = await puppeteer.launch({
       browser: 'firefox',
@@ -153,6 +172,8 @@ export const firefoxEsr: EngineLauncher = {
 /** Chromium 86 from chrome-aws-lambda, with the project's flags and a new empty profile. */
 export const chromium86: EngineLauncher = {
   id: 'chromium-86',
+  // puppeteer-core 5 can add a script to new documents but not remove it again.
+  initScripts: false,
   async launch() {
     const puppeteer5 = require('puppeteer-core-5') as {
       launch(options: Record<string, unknown>): Promise<PuppeteerLikeBrowser>;
@@ -332,6 +353,7 @@ function seleniumPage(driver: WebDriver): EnginePage {
 /** WebKitGTK's MiniBrowser through WebKitWebDriver, in an Xvfb display of its own. */
 export const webkitGtk: EngineLauncher = {
   id: 'webkitgtk',
+  initScripts: false,
   async launch() {
     let xvfb: ChildProcess | undefined;
     let driverProcess: ChildProcess | undefined;
