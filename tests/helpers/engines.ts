@@ -214,20 +214,33 @@ async function freePort(): Promise<number> {
   return address.port;
 }
 
-/** Starts a program; its last lines of stderr go into the error if it fails. */
-function start(command: string, args: string[], env?: NodeJS.ProcessEnv): ChildProcess {
+/** A program this helper started, and a promise that rejects once it exits or fails to start. */
+interface Started {
+  child: ChildProcess;
+  ended: Promise<never>;
+}
+
+/** Starts a program; its last lines of stderr go into the error when it ends early. */
+function start(command: string, args: string[], env?: NodeJS.ProcessEnv): Started {
   const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], env });
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-2000)));
-  child.on('error', () => undefined);
-  child.on('exit', (code) => {
-    if (code) child.emit('failed', new Error(`${command} exited with ${code}: ${stderr.trim()}`));
+  const ended = new Promise<never>((_, reject) => {
+    child.on('error', (error) =>
+      reject(new Error(`${command}: ${error.message} (npm run setup:test installs it)`)),
+    );
+    child.on('exit', (code, signal) =>
+      reject(new Error(`${command} exited (${code ?? signal}): ${stderr.trim()}`)),
+    );
   });
-  return child;
+  // Only awaited while the program starts; a later exit is what stop() asks for.
+  ended.catch(() => undefined);
+  return { child, ended };
 }
 
 /** Stops a program this helper started and waits until it has gone. */
-async function stop(child: ChildProcess | undefined): Promise<void> {
+async function stop(started: Started | undefined): Promise<void> {
+  const child = started?.child;
   if (!child || child.exitCode !== null || child.signalCode !== null) return;
   const exited = once(child, 'exit');
   child.kill('SIGTERM');
@@ -238,7 +251,7 @@ async function stop(child: ChildProcess | undefined): Promise<void> {
  * Starts Xvfb on the first free display; `-displayfd` makes it print the display number once it
  * accepts connections, so there is nothing to poll.
  */
-async function startXvfb(): Promise<{ xvfb: ChildProcess; display: string }> {
+async function startXvfb(): Promise<{ xvfb: Started; display: string }> {
   const xvfb = start('Xvfb', [
     '-displayfd',
     '1',
@@ -248,32 +261,30 @@ async function startXvfb(): Promise<{ xvfb: ChildProcess; display: string }> {
     '-nolisten',
     'tcp',
   ]);
-  const display = await new Promise<string>((resolve, reject) => {
+  const display = new Promise<string>((resolve) => {
     let text = '';
-    xvfb.stdout?.on('data', (chunk: Buffer) => {
+    xvfb.child.stdout?.on('data', (chunk: Buffer) => {
       text += chunk.toString();
       if (text.includes('\n')) resolve(`:${text.trim()}`);
     });
-    xvfb.on('error', (error) => reject(new Error(`Xvfb: ${error.message} (install xvfb)`)));
-    xvfb.on('failed', reject);
   });
-  return { xvfb, display };
+  return { xvfb, display: await Promise.race([display, xvfb.ended]) };
 }
 
-/** Asks WebKitWebDriver's /status until it says it is ready (or the driver dies). */
-async function waitForDriver(url: string, driver: ChildProcess): Promise<void> {
+/** Asks WebKitWebDriver's /status until it says it is ready; fails if the driver ends first. */
+async function waitForDriver(url: string, driver: Started): Promise<void> {
   const deadline = Date.now() + WAIT_MS;
-  for (;;) {
-    if (driver.exitCode !== null)
-      throw new Error(`WebKitWebDriver exited with ${driver.exitCode} before it was ready`);
-    const ready = await fetch(`${url}/status`)
-      .then(async (response) => ((await response.json()) as { value?: { ready?: boolean } }).value)
-      .then((value) => value?.ready === true)
-      .catch(() => false);
-    if (ready) return;
-    if (Date.now() > deadline) throw new Error(`WebKitWebDriver at ${url} not ready in time`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
+  const ready = async (): Promise<void> => {
+    for (;;) {
+      const answer = await fetch(`${url}/status`)
+        .then(async (response) => (await response.json()) as { value?: { ready?: boolean } })
+        .catch(() => undefined);
+      if (answer?.value?.ready === true) return;
+      if (Date.now() > deadline) throw new Error(`WebKitWebDriver at ${url} not ready in time`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  };
+  await Promise.race([ready(), driver.ended]);
 }
 
 /**
@@ -355,8 +366,8 @@ export const webkitGtk: EngineLauncher = {
   id: 'webkitgtk',
   initScripts: false,
   async launch() {
-    let xvfb: ChildProcess | undefined;
-    let driverProcess: ChildProcess | undefined;
+    let xvfb: Started | undefined;
+    let driverProcess: Started | undefined;
     let driver: WebDriver | undefined;
     const close = async (): Promise<void> => {
       await driver?.quit().catch(() => undefined);

@@ -14,6 +14,7 @@ import { describe, expect, test } from 'vitest';
 import { SITE_DIST } from '../helpers/site.ts';
 
 const bcd = createRequire(import.meta.url)('@mdn/browser-compat-data') as CompatData;
+const { properties = {}, selectors = {}, types = {} } = bcd.css;
 
 /** The oldest release of each engine readers use. */
 const FLOOR = { chrome: 86, firefox: 115, safari: 14, safari_ios: 14 } as const;
@@ -109,15 +110,15 @@ describe('the built CSS and the engine floor', () => {
         // Custom properties, vendor forms (fallbacks by nature) and @page descriptors.
         if (property.startsWith('-') || inside(declaration, 'page')) return;
         const where = `${file}: ${(declaration.parent as Rule).selector ?? ''} { ${property} }`;
-        const compat = bcd.css.properties[property]?.__compat;
+        const compat = properties[property]?.__compat;
         if (!compat) found.push(`${where}: unknown to browser-compat-data`);
         else if (!(property in ENHANCEMENTS)) {
           const lacking = lackingAt(compat);
           if (lacking.length > 0) found.push(`${where}: from ${lacking.join(', ')}`);
         }
         for (const [, name] of declaration.value.matchAll(/([a-z][a-z-]*)\(/g)) {
-          const lacking = lackingAt(bcd.css.types[name!]?.__compat);
-          if (bcd.css.types[name!] && lacking.length > 0)
+          const lacking = lackingAt(types[name!]?.__compat);
+          if (types[name!] && lacking.length > 0)
             found.push(`${where}: ${name}() from ${lacking.join(', ')}`);
         }
       });
@@ -132,7 +133,7 @@ describe('the built CSS and the engine floor', () => {
         // @supports selector(…) blocks are skipped whole by engines that lack the selector.
         if (rule.selectors.length < 2 || inside(rule, 'supports')) return;
         const unknown = pseudosOf(rule.selector).filter(
-          (name) => lackingAt(bcd.css.selectors[name]?.__compat).length > 0,
+          (name) => lackingAt(selectors[name]?.__compat).length > 0,
         );
         if (unknown.length > 0) found.push(`${file}: ${rule.selector} (${unknown.join(', ')})`);
       });
@@ -142,8 +143,8 @@ describe('the built CSS and the engine floor', () => {
 
   test('flags what the floor really lacks, so the checks above can fail', () => {
     // A guard against a check that cannot fail: the data must flag what Safari 14 really lacks.
-    expect(lackingAt(bcd.css.properties['inset-inline-end']?.__compat)).toContain('chrome 87');
-    expect(lackingAt(bcd.css.selectors['focus-visible']?.__compat)).toContain('safari 15.4');
-    expect(lackingAt(bcd.css.properties['margin-top']?.__compat)).toEqual([]);
+    expect(lackingAt(properties['inset-inline-end']?.__compat)).toContain('chrome 87');
+    expect(lackingAt(selectors['focus-visible']?.__compat)).toContain('safari 15.4');
+    expect(lackingAt(properties['margin-top']?.__compat)).toEqual([]);
   });
 });
