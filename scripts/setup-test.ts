@@ -1,6 +1,7 @@
 /**
  * `npm run setup:test` (and `pretest`): installs what the tests need beyond `npm ci` — Debian's
- * browsers (Playwright's own browser download cannot work on a closed network) and CJK fonts so
+ * browsers (Chromium, Firefox ESR, WebKitGTK's driver with Xvfb to run it in; downloads of
+ * browsers by Playwright or puppeteer cannot work on a closed network) and CJK fonts so
  * pages render Chinese as readers see it. Does nothing when everything is present; installs the
  * missing Debian packages with apt (as root, or through sudo); elsewhere says what is missing.
  */
@@ -20,9 +21,27 @@ const hasCjkFont = (): boolean => {
   return fonts.status === 0 && /Noto.*CJK/i.test(fonts.stdout);
 };
 
-/** What the test suites use. */
+/**
+ * What the test suites use. Debian's chromium also brings the shared libraries that Chromium 86
+ * (inflated from the npm package chrome-aws-lambda by tests/helpers/chromium-86.ts) links against.
+ */
 export const TEST_REQUIREMENTS: readonly TestRequirement[] = [
   { name: 'Chromium', debianPackage: 'chromium', present: () => existsSync('/usr/bin/chromium') },
+  {
+    name: 'Firefox ESR',
+    debianPackage: 'firefox-esr',
+    present: () => existsSync('/usr/bin/firefox-esr'),
+  },
+  {
+    name: 'WebKitGTK WebDriver',
+    debianPackage: 'webkit2gtk-driver',
+    present: () => existsSync('/usr/bin/WebKitWebDriver'),
+  },
+  {
+    name: 'Xvfb (for WebKitGTK)',
+    debianPackage: 'xvfb',
+    present: () => existsSync('/usr/bin/Xvfb'),
+  },
   { name: 'Noto CJK fonts', debianPackage: 'fonts-noto-cjk', present: hasCjkFont },
 ];
 

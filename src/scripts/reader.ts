@@ -20,6 +20,18 @@ const reportId = $('[data-report-id]')?.dataset.reportId;
 const toast = $('.toast');
 let toastTimer = 0;
 
+/**
+ * Whether an element has keyboard focus. Safari before 15.4 throws on `:focus-visible`; it also
+ * does not focus buttons on a click, so there the focused element is the keyboard's.
+ */
+function hasKeyboardFocus(element: Element): boolean {
+  try {
+    return element.matches(':focus-visible');
+  } catch {
+    return element === document.activeElement;
+  }
+}
+
 /** Runs a localStorage access; storage can be blocked (private modes, policies) and then throws. */
 function withStorage<T>(access: (storage: Storage) => T): T | undefined {
   try {
@@ -81,7 +93,7 @@ if (body && reportId && paragraphButton && shareButton && resume && resumeLink &
     if (
       !paragraph ||
       paragraph === paragraphButton.parentElement ||
-      paragraphButton.matches(':focus-visible')
+      hasKeyboardFocus(paragraphButton)
     )
       return;
     paragraph.append(paragraphButton);

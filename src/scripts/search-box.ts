@@ -44,34 +44,30 @@ export function attachSearchBox(form: HTMLFormElement): void {
       return;
     }
     more.href = `${form.action}?q=${encodeURIComponent(query)}`;
-    try {
-      const [jumpEntries, outcome] = await Promise.all([findJumps(query), searchSite(query)]);
-      if (mine !== sequence) return;
-      jumps.replaceChildren(
-        ...jumpEntries.map((entry) => {
-          const item = element('li');
-          const link = element('a', 'search-jump');
-          link.href = jumpUrl(entry);
-          link.append(
-            element('span', 'search-jump-kind', JUMP_KIND_LABELS[entry.kind]),
-            entry.text,
-          );
-          item.append(link);
-          return item;
-        }),
-      );
-      jumpHeading.hidden = jumpEntries.length === 0;
-      const shown = outcome.results.slice(0, PANEL_REPORTS);
-      renderResults(results, shown, query, { maxHits: PANEL_HITS, titleTag: 'p' });
-      textHeading.hidden = shown.length === 0;
-      status.textContent = describeOutcome(outcome, outcome.results);
-      more.hidden = outcome.results.length === 0;
-    } catch {
-      if (mine !== sequence) return;
-      status.textContent = '搜索暂时不可用，请稍后再试。';
-      jumps.replaceChildren();
-      results.replaceChildren();
-    }
+    // Settled apart: the quick jump needs only fuse.js and two JSON files, so it still answers
+    // where the full-text search cannot run (Pagefind's WebAssembly fails in Chromium before 97).
+    const [jumped, searched] = await Promise.allSettled([findJumps(query), searchSite(query)]);
+    if (mine !== sequence) return;
+    const jumpEntries = jumped.status === 'fulfilled' ? jumped.value : [];
+    jumps.replaceChildren(
+      ...jumpEntries.map((entry) => {
+        const item = element('li');
+        const link = element('a', 'search-jump');
+        link.href = jumpUrl(entry);
+        link.append(element('span', 'search-jump-kind', JUMP_KIND_LABELS[entry.kind]), entry.text);
+        item.append(link);
+        return item;
+      }),
+    );
+    jumpHeading.hidden = jumpEntries.length === 0;
+    const outcome = searched.status === 'fulfilled' ? searched.value : undefined;
+    const shown = outcome?.results.slice(0, PANEL_REPORTS) ?? [];
+    renderResults(results, shown, query, { maxHits: PANEL_HITS, titleTag: 'p' });
+    textHeading.hidden = shown.length === 0;
+    status.textContent = outcome
+      ? describeOutcome(outcome, outcome.results)
+      : '全文搜索暂时不可用，请稍后再试。';
+    more.hidden = !outcome || outcome.results.length === 0;
     open(true);
   };
 

@@ -31,9 +31,27 @@ async function fetchJson<T>(url: string): Promise<T> {
   return (await response.json()) as T;
 }
 
+/**
+ * Whether Pagefind's WebAssembly can run here: it needs reference types, and compiling must be
+ * allowed by the CSP, whose 'wasm-unsafe-eval' Chromium before 97 does not know. Checked with two
+ * tiny modules first, so such an engine neither downloads Pagefind nor meets its uncaught error.
+ */
+function canRunPagefindWasm(): boolean {
+  const header = [0, 97, 115, 109, 1, 0, 0, 0];
+  try {
+    // A table of externref: valid only with reference types.
+    if (!WebAssembly.validate(new Uint8Array([...header, 4, 4, 1, 0x6f, 0, 0]))) return false;
+    new WebAssembly.Module(new Uint8Array(header));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Loads Pagefind's search API once (its own module, served from dist/pagefind/). */
 function loadPagefind(): Promise<PagefindApi> {
   pagefindPromise ??= (async () => {
+    if (!canRunPagefindWasm()) throw new Error('Pagefind: WebAssembly cannot run in this browser');
     const url = pagefindPath(base, 'pagefind.js');
     const api = (await import(/* @vite-ignore */ url)) as PagefindApi;
     // No worker: a search here takes a millisecond, and the worker script would cost 12 KB.

@@ -2,7 +2,7 @@
  * Browser helpers of the tests: what a page requested from elsewhere, and a screenshot of every
  * failing check. Chromium itself is launched by scripts/lib/chromium.ts (the benchmarks use it too).
  */
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -22,8 +22,16 @@ export function recordForeignRequests(context: BrowserContext, origin: string): 
   return foreign;
 }
 
+/**
+ * Anything that can save a screenshot: a Playwright or puppeteer page, or the cross-engine pages
+ * of tests/helpers/engines.ts.
+ */
+export interface Screenshotter {
+  screenshot(options: { path: string; fullPage?: boolean }): Promise<unknown>;
+}
+
 /** Saves a full-page screenshot under `tests/artifacts/` and returns its path. */
-export async function saveScreenshot(page: Page, name: string): Promise<string> {
+export async function saveScreenshot(page: Screenshotter, name: string): Promise<string> {
   const folder = join('tests', 'artifacts');
   mkdirSync(folder, { recursive: true });
   const path = join(folder, `${name.replace(/[^\w.-]+/g, '-')}.png`);
@@ -36,7 +44,7 @@ export async function saveScreenshot(page: Page, name: string): Promise<string> 
  * a picture of what the browser showed.
  */
 export async function withScreenshotOnFailure<T>(
-  page: Page,
+  page: Screenshotter,
   name: string,
   check: () => Promise<T>,
 ): Promise<T> {

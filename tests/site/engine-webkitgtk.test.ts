@@ -1,0 +1,5 @@
+/** The reader's core tasks in webkitgtk; see tests/helpers/engine-suite.ts. */
+import { describeEngineSuite } from '../helpers/engine-suite.ts';
+import { webkitGtk } from '../helpers/engines.ts';
+
+describeEngineSuite(webkitGtk, { fullTextSearch: true, narrowWidth: 460 });
