@@ -149,7 +149,7 @@ if (body && reportId && paragraphButton && shareButton && resume && resumeLink &
   const fallback = fallbackHash(location.hash, !!document.fragmentDirective);
   if (fallback) location.replace(fallback);
 
-  // Wide screens show the table of contents beside the text; styles/report.css keeps it open
+  // Wide screens show the table of contents beside the text; ReportToc.css keeps it open
   // where ::details-content exists, this opens it elsewhere.
   const toc = document.querySelector<HTMLDetailsElement>('.toc details');
   if (toc && matchMedia('(min-width: 1100px)').matches) toc.open = true;
