@@ -1,6 +1,6 @@
 /**
  * `npm run build`: the stages that turn the source into the site, in the order the data flows
- * (README, “What the build does”): split → astro build → search index. Each stage runs in this
+ * (README, “What the build does”): split → astro build → search index → compress. Each stage runs in this
  * process, so the command is the same in a POSIX shell, cmd.exe and PowerShell; the first stage
  * that fails stops the build with its own message and exit code 1.
  *
@@ -39,6 +39,15 @@ export function buildStages(dist = 'dist'): BuildStage[] {
       run: async () => {
         const { buildSearchIndex, describeSearchIndex } = await import('./build-search-index.ts');
         console.log(describeSearchIndex(await buildSearchIndex(dist, 'content/reports'), dist));
+      },
+    },
+    {
+      // Last, so it compresses every file the earlier stages wrote.
+      name: 'compress',
+      run: async () => {
+        const { describePrecompress, precompressSite } =
+          await import('./compress/precompress-site.ts');
+        console.log(describePrecompress(await precompressSite(dist), dist));
       },
     },
   ];

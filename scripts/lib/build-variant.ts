@@ -1,7 +1,8 @@
 /**
- * Builds the site into a folder of its own — astro build, then the search index — without touching
- * `dist/` that other tests and people read. Used by the determinism and sub-path tests and by the
- * benchmark. Each stage runs as a child process, the way `npm run build` runs it, and is timed.
+ * Builds the site into a folder of its own — astro build, the search index, then the compressed
+ * siblings — without touching `dist/` that other tests and people read. Used by the determinism
+ * and sub-path tests and by the benchmark. Each stage runs as a child process, the way
+ * `npm run build` runs it, and is timed.
  *
  * The split is not re-run here: it writes the shared `content/reports/`, and `npm run build`
  * (the tests' global setup) has just done it; the benchmark times it separately.
@@ -33,6 +34,7 @@ export interface VariantOptions {
 export interface VariantTimings {
   astro: number;
   index: number;
+  compress: number;
 }
 
 /** Runs a command synchronously and returns how long it took; its output is dropped unless it fails. */
@@ -78,8 +80,9 @@ export function cleanBuildEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
 }
 
 /**
- * Builds the site into `options.outDir` (astro build, then `scripts/build-search-index.ts` on that
- * folder) and returns the time each stage took.
+ * Builds the site into `options.outDir` (astro build, then `scripts/build-search-index.ts` and
+ * `scripts/compress/precompress-site.ts` on that folder, as `npm run build` does) and returns the
+ * time each stage took.
  */
 export function buildVariant(options: VariantOptions): VariantTimings {
   const root = resolve(options.root ?? process.cwd());
@@ -116,7 +119,11 @@ export function buildVariant(options: VariantOptions): VariantTimings {
       cwd: root,
       env: { ...env, SEARCH_DIST: outDir },
     });
-    return { astro, index };
+    const compress = timeCommand('npx', ['tsx', 'scripts/compress/precompress-site.ts', outDir], {
+      cwd: root,
+      env,
+    });
+    return { astro, index, compress };
   } finally {
     if (cacheDir) rmSync(cacheDir, { recursive: true, force: true });
   }
