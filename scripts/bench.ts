@@ -1,14 +1,16 @@
 /**
  * `npm run bench`: what the site costs to build and to load, on the machine at hand.
  *
- * - Build: each stage (split, astro build, search index) timed as a whole run, N clean runs
- *   (`--runs N`, default 3; a fresh Astro cache each time), median reported. Builds go to
+ * - Build: each stage (split, astro build, search index, compress) timed as a whole run, N clean
+ *   runs (`--runs N`, default 3; a fresh Astro cache each time), median reported. Builds go to
  *   `bench/tmp/dist`, never to `dist/`.
  * - Pages: home, the largest report page, the search page and the about page, loaded in Chromium
- *   from `scripts/serve.ts` (gzip, as deployed) in a fresh profile; the encoded bytes of every
- *   response are summed by type, so the numbers are what a first visit really fetches before any
- *   search. The static count from `scripts/lib/page-weight.ts` is printed beside it as a check.
+ *   from `scripts/serve.ts` (br, which Chromium asks for) in a fresh profile; the encoded bytes of
+ *   every response are summed by type, so the numbers are what a first visit really fetches before
+ *   any search. The static count from `scripts/lib/page-weight.ts` is printed beside it as a check.
  * - Budgets: the report-page numbers the tests enforce (overhead beyond the text, JS).
+ * - Serving: requests per second for the largest report page, br, gzip and uncompressed, now and
+ *   before issue 12 (`scripts/bench-serve.ts`, about 35 s; `--skip-serve` leaves it out).
  * - Search: `scripts/bench-search.ts` (owned by the search part) is run on the same build when it
  *   exists, and its output is kept.
  *
@@ -22,6 +24,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
 import { startServer } from './serve.ts';
+import { benchServing, printServing, type ServingResult } from './bench-serve.ts';
 import { buildVariant, timeCommand } from './lib/build-variant.ts';
 import {
   extractReportText,
@@ -46,6 +49,7 @@ interface StageTimes {
   split: number[];
   astro: number[];
   index: number[];
+  compress: number[];
   total: number[];
 }
 
@@ -76,16 +80,17 @@ function option(name: string): string | undefined {
 
 /** Times N whole builds: `npm run split`, then astro build and the index into `outDir`. */
 function timeBuilds(runs: number, outDir: string): StageTimes {
-  const times: StageTimes = { split: [], astro: [], index: [], total: [] };
+  const times: StageTimes = { split: [], astro: [], index: [], compress: [], total: [] };
   for (let run = 1; run <= runs; run += 1) {
     const split = timeCommand('npm', ['run', '--silent', 'split'], { cwd: process.cwd() });
-    const { astro, index } = buildVariant({ outDir });
+    const { astro, index, compress } = buildVariant({ outDir });
     times.split.push(split);
     times.astro.push(astro);
     times.index.push(index);
-    times.total.push(split + astro + index);
+    times.compress.push(compress);
+    times.total.push(split + astro + index + compress);
     console.error(
-      `build ${run}/${runs}: split ${ms(split)}, astro ${ms(astro)}, index ${ms(index)}`,
+      `build ${run}/${runs}: split ${ms(split)}, astro ${ms(astro)}, index ${ms(index)}, compress ${ms(compress)}`,
     );
   }
   return times;
@@ -216,6 +221,10 @@ async function main(): Promise<void> {
     });
   }
 
+  const serving: ServingResult | undefined = process.argv.includes('--skip-serve')
+    ? undefined
+    : await benchServing(outDir);
+
   let search: { command: string; output: string } | undefined;
   if (!process.argv.includes('--skip-search') && existsSync(join('scripts', 'bench-search.ts'))) {
     const started = Date.now();
@@ -244,6 +253,7 @@ async function main(): Promise<void> {
         split: median(build.split),
         astro: median(build.astro),
         index: median(build.index),
+        compress: median(build.compress),
         total: median(build.total),
       },
       runsMs: build,
@@ -256,6 +266,7 @@ async function main(): Promise<void> {
       maxReportJs: Math.max(...budgets.map((entry) => entry.js)),
       reports: budgets,
     },
+    serving,
     search,
   };
   mkdirSync('bench', { recursive: true });
@@ -267,12 +278,20 @@ async function main(): Promise<void> {
     );
     const median = results.build.medianMs;
     printTable(
-      ['split', 'astro build', 'search index', 'total'],
-      [[ms(median.split), ms(median.astro), ms(median.index), ms(median.total)]],
+      ['split', 'astro build', 'search index', 'compress', 'total'],
+      [
+        [
+          ms(median.split),
+          ms(median.astro),
+          ms(median.index),
+          ms(median.compress),
+          ms(median.total),
+        ],
+      ],
     );
   }
   console.log(
-    '\nFirst visit before any search, gzip as served (measured in Chromium; static count from dist in brackets)\n',
+    '\nFirst visit before any search, as served to Chromium (br); gzip -9 count from dist in brackets\n',
   );
   printTable(
     ['page', 'HTML', 'CSS', 'JS', 'other', 'total', 'requests'],
@@ -299,6 +318,7 @@ async function main(): Promise<void> {
       kb(entry.js),
     ]),
   );
+  if (serving) printServing(serving);
   if (search) console.log(`\nSearch (${search.command}):\n${search.output}`);
   console.log('\nWritten to bench/results.json');
 }

@@ -75,6 +75,8 @@ export class SiteFiles {
   readonly #root: string;
   #realRoot: string | undefined;
   readonly #cache = new Map<string, CacheEntry>();
+  /** Requested path → its real path, while the file's signature holds (one entry per file found). */
+  readonly #realPaths = new Map<string, { path: string; signature: string; inside: boolean }>();
   readonly #cacheLimit: number;
   #cachedBytes = 0;
 
@@ -92,32 +94,39 @@ export class SiteFiles {
 
   /** Looks up an absolute path under the root: a file, a directory, or missing (also when outside). */
   async find(path: string): Promise<Lookup> {
-    let real: string;
-    let root: string;
-    try {
-      [real, root] = await Promise.all([realpath(path), this.#rootPath()]);
-    } catch (error) {
-      if (isMissing(error)) return { kind: 'missing' };
-      throw error;
-    }
-    if (real !== root && !real.startsWith(root + sep)) return { kind: 'missing' };
     let stats;
     try {
-      stats = await stat(real);
+      stats = await stat(path);
     } catch (error) {
       if (isMissing(error)) return { kind: 'missing' };
       throw error;
     }
+    if (!stats.isFile() && !stats.isDirectory()) return { kind: 'missing' };
+    const signature = signatureOf(stats);
+    // The real path is resolved again whenever what `path` leads to changes (another inode, new
+    // times): a symlink swapped to another target changes it. One system call fewer per request.
+    let real = stats.isFile() ? this.#realPaths.get(path) : undefined;
+    if (real?.signature !== signature) {
+      let resolved: string;
+      let root: string;
+      try {
+        [resolved, root] = await Promise.all([realpath(path), this.#rootPath()]);
+      } catch (error) {
+        if (isMissing(error)) return { kind: 'missing' };
+        throw error;
+      }
+      real = {
+        path: resolved,
+        signature,
+        inside: resolved === root || resolved.startsWith(root + sep),
+      };
+      if (stats.isFile()) this.#realPaths.set(path, real);
+    }
+    if (!real.inside) return { kind: 'missing' };
     if (stats.isDirectory()) return { kind: 'directory' };
-    if (!stats.isFile()) return { kind: 'missing' };
     return {
       kind: 'file',
-      file: {
-        path: real,
-        size: stats.size,
-        modifiedMs: stats.mtimeMs,
-        signature: signatureOf(stats),
-      },
+      file: { path: real.path, size: stats.size, modifiedMs: stats.mtimeMs, signature },
     };
   }
 

@@ -4,7 +4,7 @@
  * would send them.
  */
 import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
-import { symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { readFileSync, symlinkSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -205,9 +205,15 @@ describe('paths outside the root', () => {
     expect(answer.body.toString('utf8')).not.toContain(fixture.secret);
   });
 
-  test('a symlink inside the root to a file inside it is served', async () => {
-    symlinkSync(join(fixture.root, 'favicon.svg'), join(fixture.root, 'icon-link.svg'));
+  test('a symlink to a file inside the root is served, and is a 404 once re-pointed outside', async () => {
+    const link = join(fixture.root, 'icon-link.svg');
+    symlinkSync(join(fixture.root, 'favicon.svg'), link);
     expect((await send('/icon-link.svg')).status).toBe(200);
+    unlinkSync(link);
+    symlinkSync(join(fixture.outside, 'secret.txt'), link);
+    const answer = await send('/icon-link.svg');
+    expect(answer.status).toBe(404);
+    expect(answer.body.toString('utf8')).not.toContain(fixture.secret);
   });
 });
 
@@ -351,7 +357,6 @@ describe('content coding', () => {
   });
 
   test('the precompressed siblings are what is sent', async () => {
-    const { readFileSync } = await import('node:fs');
     for (const [encoding, suffix] of [
       ['br', '.br'],
       ['gzip', '.gz'],
@@ -364,11 +369,11 @@ describe('content coding', () => {
 
   test('a sibling is preferred to compressing, and ignored once it is older than its file', async () => {
     const original = Buffer.from('<p>原文</p>'.repeat(200));
-    const stand_in = Buffer.from('<p>预压缩的副本</p>'.repeat(200));
+    const standIn = Buffer.from('<p>预压缩的副本</p>'.repeat(200));
     writeFileSync(join(fixture.root, 'sibling.html'), original);
-    writeFileSync(join(fixture.root, 'sibling.html.gz'), gzipSync(stand_in));
+    writeFileSync(join(fixture.root, 'sibling.html.gz'), gzipSync(standIn));
     const fromSibling = await send('/sibling.html', { 'accept-encoding': 'gzip' });
-    expect(decoded(fromSibling).equals(stand_in)).toBe(true);
+    expect(decoded(fromSibling).equals(standIn)).toBe(true);
     // The page is rebuilt after its sibling was written: the sibling is stale.
     const later = new Date(Date.now() + 10_000);
     utimesSync(join(fixture.root, 'sibling.html'), later, later);
