@@ -10,7 +10,7 @@
  *   any search. The static count from `scripts/lib/page-weight.ts` is printed beside it as a check.
  * - Budgets: the report-page numbers the tests enforce (overhead beyond the text, JS).
  * - Serving: requests per second for the largest report page, br, gzip and uncompressed, now and
- *   before issue 12 (`scripts/bench-serve.ts`, about 35 s; `--skip-serve` leaves it out).
+ *   before issue 12 (`scripts/bench-serve.ts`, about 40 s; `--skip-serve` leaves it out).
  * - Search: `scripts/bench-search.ts` (owned by the search part) is run on the same build when it
  *   exists, and its output is kept.
  *

@@ -43,7 +43,7 @@ import {
   isSameOriginPath,
   parseRequestTarget,
 } from './serve/request-target.ts';
-import { SiteFiles, type FoundFile } from './serve/site-files.ts';
+import { SiteFiles, isMissing, type FoundFile } from './serve/site-files.ts';
 
 export interface ServeOptions {
   /** Folder with the built site (usually `dist`). */
@@ -117,12 +117,6 @@ const IMMUTABLE = 'public, max-age=31536000, immutable';
 /** Headers a 304 repeats from the 200 it stands for (RFC 9110 §15.4.5), besides the security ones. */
 const NOT_MODIFIED_HEADERS = ['Cache-Control', 'ETag', 'Last-Modified', 'Vary'] as const;
 
-/** True for the errors that mean the file went away between looking and reading. */
-function isMissing(error: unknown): boolean {
-  const code = (error as NodeJS.ErrnoException).code;
-  return code === 'ENOENT' || code === 'ENOTDIR';
-}
-
 /** A header that may arrive more than once, as one value (repeats joined as a list). */
 function singleHeader(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value.join(', ') : value;
@@ -153,7 +147,7 @@ function redirect(request: IncomingMessage, response: ServerResponse, location: 
   sendText(request, response, 301, `Moved to ${location}`, { Location: location });
 }
 
-/** The request as the file store and the conditional rules see it. */
+/** What to send: a found file, the status it answers with, and how long it may be cached. */
 interface FileResponse {
   file: FoundFile;
   status: 200 | 404;
@@ -272,6 +266,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
           response.destroy();
           return;
         }
+        // The file went away between looking and reading (a rebuild in progress).
         if (isMissing(error)) return sendText(request, response, 404, 'Not Found');
         console.error(`serve: ${request.method} ${request.url}: ${String(error)}`);
         sendText(request, response, 500, 'Internal Server Error');
@@ -283,6 +278,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     server.once('error', reject);
     server.listen(options.port ?? 0, host, () => {
       server.off('error', reject);
+      server.on('error', (error) => console.error(`serve: ${String(error)}`));
       resolvePromise();
     });
   });

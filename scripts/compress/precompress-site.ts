@@ -30,8 +30,8 @@ export interface PrecompressSummary {
   written: Record<Encoding, number>;
   /** Compressible files left alone: under the size limit, already compressed, or not worth it. */
   skipped: number;
-  /** Bytes of the originals that got at least one sibling, and of their siblings per coding. */
-  bytes: { original: number } & Record<Encoding, number>;
+  /** Per coding: bytes of the originals that got such a sibling, and of those siblings. */
+  bytes: Record<Encoding, { original: number; compressed: number }>;
   /** Relative paths (with `/`) of every sibling written, sorted. */
   files: string[];
 }
@@ -91,7 +91,7 @@ export async function precompressSite(root: string): Promise<PrecompressSummary>
     candidates: candidates.length,
     written: { br: 0, gzip: 0 },
     skipped: 0,
-    bytes: { original: 0, br: 0, gzip: 0 },
+    bytes: { br: { original: 0, compressed: 0 }, gzip: { original: 0, compressed: 0 } },
     files: [],
   };
   await forEachLimited(candidates, CONCURRENCY, async (file) => {
@@ -107,12 +107,12 @@ export async function precompressSite(root: string): Promise<PrecompressSummary>
       summary.skipped += 1;
       return;
     }
-    summary.bytes.original += data.length;
     for (const [encoding, compressed] of kept) {
       const sibling = file + SIBLING_SUFFIX[encoding];
       await writeFile(sibling, compressed);
       summary.written[encoding] += 1;
-      summary.bytes[encoding] += compressed.length;
+      summary.bytes[encoding].original += data.length;
+      summary.bytes[encoding].compressed += compressed.length;
       summary.files.push(relative(root, sibling).split(sep).join('/'));
     }
   });
@@ -122,12 +122,14 @@ export async function precompressSite(root: string): Promise<PrecompressSummary>
 
 /** One line for the build log: how many siblings, and how much smaller than the originals. */
 export function describePrecompress(summary: PrecompressSummary, root: string): string {
-  const percent = (bytes: number): string =>
-    summary.bytes.original === 0 ? '–' : `${((100 * bytes) / summary.bytes.original).toFixed(1)} %`;
+  const percent = (encoding: Encoding): string => {
+    const { original, compressed } = summary.bytes[encoding];
+    return original === 0 ? '–' : `${((100 * compressed) / original).toFixed(1)} %`;
+  };
   return (
     `compress: ${summary.candidates} text files in ${root}: ` +
-    `${summary.written.gzip} .gz (${percent(summary.bytes.gzip)} of their size), ` +
-    `${summary.written.br} .br (${percent(summary.bytes.br)}), ` +
+    `${summary.written.gzip} .gz (${percent('gzip')} of their originals), ` +
+    `${summary.written.br} .br (${percent('br')}), ` +
     `${summary.skipped} left as they are (under ${MIN_COMPRESS_BYTES} B, already compressed or not worth it)`
   );
 }

@@ -65,7 +65,7 @@ function signatureOf(stats: { ino: number; size: number; mtimeMs: number; ctimeM
 }
 
 /** True for the errors that mean "no such file here" rather than a failing disk. */
-function isMissing(error: unknown): boolean {
+export function isMissing(error: unknown): boolean {
   const code = (error as NodeJS.ErrnoException).code;
   return code === 'ENOENT' || code === 'ENOTDIR' || code === 'ENAMETOOLONG' || code === 'ELOOP';
 }
