@@ -112,11 +112,6 @@ describe('scripts/serve.ts', () => {
     expect(line).toContain('PORT');
   });
 
-  test('PORT taken from the environment is reported the same way', async () => {
-    const run = await serve([], { PORT: String(takenPort) });
-    expect([run.code, expectOneLine(run)]).toEqual([1, expect.stringContaining('--port')]);
-  });
-
   test('an unknown option prints the usage and exits 1', async () => {
     const run = await serve(['--prot', '80']);
     expect(run.code).toBe(1);
