@@ -27,6 +27,7 @@ import {
   searchOnPage,
 } from './lib/search-driver.ts';
 import { startServer } from './serve.ts';
+import { isSiblingName } from './compress/precompress-site.ts';
 
 const distArgument = process.argv.indexOf('--dist');
 const DIST =
@@ -35,11 +36,11 @@ const DIST =
   process.env.SEARCH_DIST ??
   'dist';
 
-/** Every file under a folder. */
+/** Every file under a folder, without the build's compressed siblings (`x.json.br`). */
 function filesUnder(folder: string): string[] {
   return readdirSync(folder, { recursive: true, encoding: 'utf8' })
     .map((name) => join(folder, name))
-    .filter((path) => statSync(path).isFile());
+    .filter((path) => statSync(path).isFile() && !isSiblingName(path));
 }
 
 /** Bytes on disk and bytes served with gzip (level 9, as scripts/serve.ts does) of a folder. */

@@ -1,14 +1,16 @@
 /**
  * `npm run bench`: what the site costs to build and to load, on the machine at hand.
  *
- * - Build: each stage (split, astro build, search index, Word downloads) timed as a whole run, N clean runs
- *   (`--runs N`, default 3; a fresh Astro cache each time), median reported. Builds go to
+ * - Build: each stage (split, astro build, search index, Word downloads, compress) timed as a whole
+ *   run, N clean runs (`--runs N`, default 3; a fresh Astro cache each time), median reported. Builds go to
  *   `bench/tmp/dist`, never to `dist/`.
  * - Pages: home, the largest report page, the search page and the about page, loaded in Chromium
- *   from `scripts/serve.ts` (gzip, as deployed) in a fresh profile; the encoded bytes of every
- *   response are summed by type, so the numbers are what a first visit really fetches before any
- *   search. The static count from `scripts/lib/page-weight.ts` is printed beside it as a check.
+ *   from `scripts/serve.ts` (br, which Chromium asks for) in a fresh profile; the encoded bytes of
+ *   every response are summed by type, so the numbers are what a first visit really fetches before
+ *   any search. The static count from `scripts/lib/page-weight.ts` is printed beside it as a check.
  * - Budgets: the report-page numbers the tests enforce (overhead beyond the text, JS).
+ * - Serving: requests per second for the largest report page, br, gzip and uncompressed, now and
+ *   before issue 12 (`scripts/bench-serve.ts`, about 40 s; `--skip-serve` leaves it out).
  * - Search: `scripts/bench-search.ts` (owned by the search part) is run on the same build when it
  *   exists, and its output is kept.
  *
@@ -23,6 +25,7 @@ import { pathToFileURL } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { launchChromium } from './lib/chromium.ts';
 import { startServer } from './serve.ts';
+import { benchServing, printServing, type ServingResult } from './bench-serve.ts';
 import { buildVariant, timeCommand } from './lib/build-variant.ts';
 import {
   extractReportText,
@@ -37,6 +40,7 @@ interface StageTimes {
   astro: number[];
   index: number[];
   docx: number[];
+  compress: number[];
   total: number[];
 }
 
@@ -67,17 +71,18 @@ function option(name: string): string | undefined {
 
 /** Times N whole builds: `npm run split`, then astro build, the index and the Word files into `outDir`. */
 function timeBuilds(runs: number, outDir: string): StageTimes {
-  const times: StageTimes = { split: [], astro: [], index: [], docx: [], total: [] };
+  const times: StageTimes = { split: [], astro: [], index: [], docx: [], compress: [], total: [] };
   for (let run = 1; run <= runs; run += 1) {
     const split = timeCommand('npm', ['run', '--silent', 'split'], { cwd: process.cwd() });
-    const { astro, index, docx } = buildVariant({ outDir });
+    const { astro, index, docx, compress } = buildVariant({ outDir });
     times.split.push(split);
     times.astro.push(astro);
     times.index.push(index);
     times.docx.push(docx);
-    times.total.push(split + astro + index + docx);
+    times.compress.push(compress);
+    times.total.push(split + astro + index + docx + compress);
     console.error(
-      `build ${run}/${runs}: split ${ms(split)}, astro ${ms(astro)}, index ${ms(index)}, docx ${ms(docx)}`,
+      `build ${run}/${runs}: split ${ms(split)}, astro ${ms(astro)}, index ${ms(index)}, docx ${ms(docx)}, compress ${ms(compress)}`,
     );
   }
   return times;
@@ -204,6 +209,10 @@ async function main(): Promise<void> {
     });
   }
 
+  const serving: ServingResult | undefined = process.argv.includes('--skip-serve')
+    ? undefined
+    : await benchServing(outDir);
+
   let search: { command: string; output: string } | undefined;
   if (!process.argv.includes('--skip-search') && existsSync(join('scripts', 'bench-search.ts'))) {
     const started = Date.now();
@@ -233,6 +242,7 @@ async function main(): Promise<void> {
         astro: median(build.astro),
         index: median(build.index),
         docx: median(build.docx),
+        compress: median(build.compress),
         total: median(build.total),
       },
       runsMs: build,
@@ -245,6 +255,7 @@ async function main(): Promise<void> {
       maxReportJs: Math.max(...budgets.map((entry) => entry.js)),
       reports: budgets,
     },
+    serving,
     search,
   };
   mkdirSync('bench', { recursive: true });
@@ -256,12 +267,21 @@ async function main(): Promise<void> {
     );
     const median = results.build.medianMs;
     printTable(
-      ['split', 'astro build', 'search index', 'Word downloads', 'total'],
-      [[ms(median.split), ms(median.astro), ms(median.index), ms(median.docx), ms(median.total)]],
+      ['split', 'astro build', 'search index', 'Word downloads', 'compress', 'total'],
+      [
+        [
+          ms(median.split),
+          ms(median.astro),
+          ms(median.index),
+          ms(median.docx),
+          ms(median.compress),
+          ms(median.total),
+        ],
+      ],
     );
   }
   console.log(
-    '\nFirst visit before any search, gzip as served (measured in Chromium; static count from dist in brackets)\n',
+    '\nFirst visit before any search, as served to Chromium (br); gzip -9 count from dist in brackets\n',
   );
   printTable(
     ['page', 'HTML', 'CSS', 'JS', 'other', 'total', 'requests'],
@@ -288,6 +308,7 @@ async function main(): Promise<void> {
       kb(entry.js),
     ]),
   );
+  if (serving) printServing(serving);
   if (search) console.log(`\nSearch (${search.command}):\n${search.output}`);
   console.log('\nWritten to bench/results.json');
 }

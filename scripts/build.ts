@@ -1,8 +1,8 @@
 /**
  * `npm run build`: the stages that turn the source into the site, in the order the data flows
- * (README, “What the build does”): split → astro build → search index → Word downloads. Each stage
- * runs in this process, so the command is the same in a POSIX shell, cmd.exe and PowerShell; the
- * first stage that fails stops the build with its own message and exit code 1.
+ * (README, “What the build does”): split → astro build → search index → Word downloads → compress.
+ * Each stage runs in this process, so the command is the same in a POSIX shell, cmd.exe and
+ * PowerShell; the first stage that fails stops the build with its own message and exit code 1.
  *
  * The deployment path comes from BASE_PATH, read in astro.config.mjs.
  */
@@ -48,6 +48,16 @@ export function buildStages(dist = 'dist'): BuildStage[] {
       run: async () => {
         const { buildDocxDownloads, describeDocxDownloads } = await import('./docx/build-docx.ts');
         console.log(describeDocxDownloads(await buildDocxDownloads(dist, 'content')));
+        return true;
+      },
+    },
+    {
+      // Last, so it compresses every file the earlier stages wrote.
+      name: 'compress',
+      run: async () => {
+        const { describePrecompress, precompressSite } =
+          await import('./compress/precompress-site.ts');
+        console.log(describePrecompress(await precompressSite(dist), dist));
         return true;
       },
     },

@@ -58,7 +58,8 @@ function recordCopies(): void {
   const page = window as unknown as { copies: string[]; toasts: string[] };
   page.copies = [];
   page.toasts = [];
-  const clipboard = navigator.clipboard;
+  // Absent outside a secure context, whatever lib.dom says.
+  const clipboard = (navigator as Partial<Navigator>).clipboard;
   if (clipboard) {
     const writeText = clipboard.writeText.bind(clipboard);
     clipboard.writeText = (text) => {
@@ -66,10 +67,11 @@ function recordCopies(): void {
       return writeText(text);
     };
   }
+  // eslint-disable-next-line @typescript-eslint/unbound-method -- the original, called with its `this` below
   const setData = DataTransfer.prototype.setData;
   DataTransfer.prototype.setData = function (format, data) {
     page.copies.push(data);
-    return setData.call(this, format, data);
+    setData.call(this, format, data);
   };
   const toast = document.querySelector('.toast')!;
   new MutationObserver(() => {
@@ -118,12 +120,14 @@ async function settingsAtFirstBody(url: string): Promise<[string | null, string 
   doc.open();
   const seen = new Promise<[string | null, string | null]>((resolve) => {
     new MutationObserver((_, observer) => {
-      if (!doc.body) return;
+      // lib.dom types <body> as always there; it is null until the parser reaches it.
+      if (!(doc as { body: HTMLElement | null }).body) return;
       observer.disconnect();
       const root = doc.documentElement;
       resolve([root.getAttribute('data-theme'), root.getAttribute('data-font-size')]);
     }).observe(doc, { childList: true, subtree: true });
   });
+  // eslint-disable-next-line @typescript-eslint/no-deprecated -- parses the page in the frame from its first node, for the observer
   doc.write(html);
   doc.close();
   const attributes = await seen;
@@ -136,6 +140,7 @@ async function settingsAtFirstBody(url: string): Promise<[string | null, string 
  * pseudo-class (WebKitGTK 2.50 does, so this is how the old behaviour is tested).
  */
 function throwOnFocusVisible(): void {
+  // eslint-disable-next-line @typescript-eslint/unbound-method -- the original, called with its `this` below
   const matches = Element.prototype.matches;
   Element.prototype.matches = function (selector: string) {
     if (selector.includes(':focus-visible'))
@@ -203,7 +208,11 @@ export function describeEngineSuite(launcher: EngineLauncher, options: EngineSui
             besideText: toc.right <= text.left && toc.width > 0,
           };
         });
-        expect(layout).toEqual({ sections: expect.any(Number), open: true, besideText: true });
+        expect(layout).toEqual({
+          sections: expect.any(Number) as unknown,
+          open: true,
+          besideText: true,
+        });
         expect(layout.sections).toBeGreaterThan(5);
         expect(await page.evaluate(sidewaysOverflow)).toBe(0);
 
@@ -332,7 +341,7 @@ export function describeEngineSuite(launcher: EngineLauncher, options: EngineSui
           await page.waitFor('the result count in the search panel', () =>
             document
               .querySelector('.search-panel .search-status')
-              ?.textContent?.includes('1 篇报告包含“康藏路社区”'),
+              ?.textContent.includes('1 篇报告包含“康藏路社区”'),
           );
           expect(await page.evaluate(insideViewport, '.search-panel')).toBe(true);
           await page.click('.search-panel .search-hit-link');
@@ -347,7 +356,7 @@ export function describeEngineSuite(launcher: EngineLauncher, options: EngineSui
           await page.waitFor('a quick-jump link', () =>
             document
               .querySelector('.search-panel a.search-jump')
-              ?.textContent?.includes('小马拉大车'),
+              ?.textContent.includes('小马拉大车'),
           );
           expect(await page.evaluate(insideViewport, '.search-panel')).toBe(true);
           await page.click('.search-panel a.search-jump');
@@ -365,7 +374,7 @@ export function describeEngineSuite(launcher: EngineLauncher, options: EngineSui
           const target = await page.evaluate(
             () =>
               [...document.querySelectorAll('.report-body p[id]')].find((paragraph) =>
-                paragraph.textContent?.includes('康藏路社区'),
+                paragraph.textContent.includes('康藏路社区'),
               )?.id,
           );
           await page.goto(`${site}reports/01/?hl=${encodeURIComponent('康藏路社区')}#${target}`);
@@ -400,7 +409,7 @@ export function describeEngineSuite(launcher: EngineLauncher, options: EngineSui
       query,
       marked: query,
       inTarget: true,
-      status: expect.stringMatching(/^第 \d+\/\d+ 处 /),
+      status: expect.stringMatching(/^第 \d+\/\d+ 处 /) as unknown,
     });
     expect(await page.evaluate(insideViewport, '.search-hit-bar')).toBe(true);
   }

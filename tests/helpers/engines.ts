@@ -94,7 +94,7 @@ interface PuppeteerLikePage {
   setViewport(viewport: { width: number; height: number }): Promise<unknown>;
   screenshot(options: { path: string; fullPage?: boolean }): Promise<unknown>;
   on(event: 'pageerror', handler: (error: unknown) => void): unknown;
-  evaluateOnNewDocument(fn: () => void): Promise<{ identifier: string } | void>;
+  evaluateOnNewDocument(fn: () => void): Promise<{ identifier: string } | undefined>;
   /** Only in puppeteer-core releases newer than 5. */
   removeScriptToEvaluateOnNewDocument?(identifier: string): Promise<void>;
 }
@@ -108,29 +108,38 @@ interface PuppeteerLikeBrowser {
 /** Adapts a puppeteer page; its 'pageerror' event sees every uncaught error from the start. */
 function puppeteerPage(page: PuppeteerLikePage): EnginePage {
   let errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error instanceof Error ? error.message : `${error}`));
+  page.on('pageerror', (error) =>
+    errors.push(error instanceof Error ? error.message : String(error)),
+  );
   return {
-    goto: async (url) => void (await page.goto(url, { waitUntil: 'load' })),
-    reload: async () => void (await page.reload({ waitUntil: 'load' })),
+    goto: async (url) => {
+      await page.goto(url, { waitUntil: 'load' });
+    },
+    reload: async () => {
+      await page.reload({ waitUntil: 'load' });
+    },
     evaluate: (fn, ...args) => page.evaluate(fn, ...args) as Promise<never>,
     waitFor: async (message, fn, ...args) => {
       try {
         await page.waitForFunction(fn, { timeout: WAIT_MS }, ...args);
       } catch (error) {
         throw new Error(
-          `waiting for ${message}: ${error instanceof Error ? error.message : error}`,
+          `waiting for ${message}: ${error instanceof Error ? error.message : String(error)}`,
+          { cause: error },
         );
       }
     },
     click: (selector) => page.click(selector),
     hover: (selector) => page.hover(selector),
     type: (selector, text) => page.type(selector, text),
-    setViewport: async (width, height) => void (await page.setViewport({ width, height })),
+    setViewport: async (width, height) => {
+      await page.setViewport({ width, height });
+    },
     screenshot: (options) => page.screenshot(options),
-    takeErrors: async () => {
+    takeErrors: () => {
       const taken = errors;
       errors = [];
-      return taken;
+      return Promise.resolve(taken);
     },
     ...(page.removeScriptToEvaluateOnNewDocument && {
       async addInitScript(fn) {
@@ -224,7 +233,7 @@ interface Started {
 function start(command: string, args: string[], env?: NodeJS.ProcessEnv): Started {
   const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], env });
   let stderr = '';
-  child.stderr?.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-2000)));
+  child.stderr.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-2000)));
   const ended = new Promise<never>((_, reject) => {
     child.on('error', (error) =>
       reject(new Error(`${command}: ${error.message} (npm run setup:test installs it)`)),
@@ -319,10 +328,10 @@ function seleniumPage(driver: WebDriver): EnginePage {
       await driver.navigate().refresh();
       await navigated();
     },
-    evaluate: (fn, ...args) => driver.executeScript(fn, ...args) as Promise<never>,
+    evaluate: (fn, ...args) => driver.executeScript<never>(fn, ...args),
     async waitFor(message, fn, ...args) {
       await driver.wait(
-        async () => Boolean(await driver.executeScript(fn, ...args)),
+        async () => Boolean(await driver.executeScript<unknown>(fn, ...args)),
         WAIT_MS,
         message,
       );
@@ -344,9 +353,9 @@ function seleniumPage(driver: WebDriver): EnginePage {
       const window = driver.manage().window();
       await window.setRect({ width, height });
       // MiniBrowser's toolbar takes part of the window: grow it by what the page does not get.
-      const [innerHeight, outerHeight] = (await driver.executeScript(
+      const [innerHeight, outerHeight] = await driver.executeScript<[number, number]>(
         'return [innerHeight, outerHeight]',
-      )) as [number, number];
+      );
       await window.setRect({ width, height: height + outerHeight - innerHeight });
     },
     async screenshot({ path }) {

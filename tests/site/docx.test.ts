@@ -13,7 +13,8 @@ import { visit } from 'unist-util-visit';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generateDocxFiles, type DocxFile } from '../../scripts/docx/build-docx.ts';
 import { readEdition } from '../../scripts/docx/read-edition.ts';
-import { mimeTypeOf, normaliseBase, resolveRequestPath } from '../../scripts/serve.ts';
+import { mimeTypeOf, resolveRequestPath } from '../../scripts/serve.ts';
+import { normaliseBase } from '../../src/lib/urls.ts';
 import {
   editionDocxFileName,
   editionDocxPath,

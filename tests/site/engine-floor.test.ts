@@ -83,10 +83,20 @@ function builtStylesheets(): { file: string; root: postcss.Root }[] {
     }));
 }
 
+/** Whether a node is an at-rule; postcss types a parent as a container of any kind. */
+function isAtRule(node: postcss.Node): node is postcss.AtRule {
+  return node.type === 'atrule';
+}
+
+/** Whether a node is a rule with a selector. */
+function isRule(node: postcss.Node): node is Rule {
+  return node.type === 'rule';
+}
+
 /** True inside an at-rule whose name is `name` (e.g. a rule in @supports or @page). */
 function inside(node: postcss.Node, name: string): boolean {
   for (let parent = node.parent; parent; parent = parent.parent)
-    if (parent.type === 'atrule' && (parent as postcss.AtRule).name === name) return true;
+    if (isAtRule(parent) && parent.name === name) return true;
   return false;
 }
 
@@ -109,7 +119,9 @@ describe('the built CSS and the engine floor', () => {
         const property = declaration.prop.toLowerCase();
         // Custom properties, vendor forms (fallbacks by nature) and @page descriptors.
         if (property.startsWith('-') || inside(declaration, 'page')) return;
-        const where = `${file}: ${(declaration.parent as Rule).selector ?? ''} { ${property} }`;
+        // A declaration in an at-rule such as @font-face has no selector.
+        const rule = declaration.parent;
+        const where = `${file}: ${rule && isRule(rule) ? rule.selector : ''} { ${property} }`;
         const compat = properties[property]?.__compat;
         if (!compat) found.push(`${where}: unknown to browser-compat-data`);
         else if (!(property in ENHANCEMENTS)) {
