@@ -160,10 +160,7 @@ describe('precompressSite', () => {
 });
 
 test("compress is the build's last stage", () => {
-  expect(buildStages().map((stage) => stage.name)).toEqual([
-    'split',
-    'astro build',
-    'search index',
-    'compress',
-  ]);
+  const names = buildStages().map((stage) => stage.name);
+  expect(names.at(-1)).toBe('compress');
+  expect(names.filter((name) => name === 'compress')).toHaveLength(1);
 });
