@@ -1,9 +1,9 @@
 /**
  * `npm run bench`: what the site costs to build and to load, on the machine at hand.
  *
- * - Build: each stage (split, astro build, search index) timed as a whole run, N clean runs
- *   (`--runs N`, default 3; a fresh Astro cache each time), median reported. Builds go to
- *   `bench/tmp/dist`, never to `dist/`.
+ * - Build: each stage (split, astro build, search index, offline worker) timed as a whole run,
+ *   N clean runs (`--runs N`, default 3; a fresh Astro cache each time), median reported. Builds
+ *   go to `bench/tmp/dist`, never to `dist/`.
  * - Pages: home, the largest report page, the search page and the about page, loaded in Chromium
  *   from `scripts/serve.ts` (gzip, as deployed) in a fresh profile; the encoded bytes of every
  *   response are summed by type, so the numbers are what a first visit really fetches before any
@@ -46,6 +46,7 @@ interface StageTimes {
   split: number[];
   astro: number[];
   index: number[];
+  offline: number[];
   total: number[];
 }
 
@@ -74,18 +75,19 @@ function option(name: string): string | undefined {
   return index >= 0 ? process.argv[index + 1] : undefined;
 }
 
-/** Times N whole builds: `npm run split`, then astro build and the index into `outDir`. */
+/** Times N whole builds: `npm run split`, then astro build, index and worker into `outDir`. */
 function timeBuilds(runs: number, outDir: string): StageTimes {
-  const times: StageTimes = { split: [], astro: [], index: [], total: [] };
+  const times: StageTimes = { split: [], astro: [], index: [], offline: [], total: [] };
   for (let run = 1; run <= runs; run += 1) {
     const split = timeCommand('npm', ['run', '--silent', 'split'], { cwd: process.cwd() });
-    const { astro, index } = buildVariant({ outDir });
+    const { astro, index, offline } = buildVariant({ outDir });
     times.split.push(split);
     times.astro.push(astro);
     times.index.push(index);
-    times.total.push(split + astro + index);
+    times.offline.push(offline);
+    times.total.push(split + astro + index + offline);
     console.error(
-      `build ${run}/${runs}: split ${ms(split)}, astro ${ms(astro)}, index ${ms(index)}`,
+      `build ${run}/${runs}: split ${ms(split)}, astro ${ms(astro)}, index ${ms(index)}, offline ${ms(offline)}`,
     );
   }
   return times;
@@ -93,7 +95,9 @@ function timeBuilds(runs: number, outDir: string): StageTimes {
 
 /** Loads a page in a fresh browser context and sums the encoded response bytes by resource type. */
 async function measureInBrowser(browser: Browser, url: string): Promise<BrowserWeight> {
-  const context = await browser.newContext();
+  // Without the offline worker, whose download of the whole library starts once the page is idle
+  // and would land in this count by chance; its size is reported by the build.
+  const context = await browser.newContext({ serviceWorkers: 'block' });
   const page = await context.newPage();
   const responses: Promise<void>[] = [];
   const weight: BrowserWeight = {
@@ -244,6 +248,7 @@ async function main(): Promise<void> {
         split: median(build.split),
         astro: median(build.astro),
         index: median(build.index),
+        offline: median(build.offline),
         total: median(build.total),
       },
       runsMs: build,
@@ -267,8 +272,16 @@ async function main(): Promise<void> {
     );
     const median = results.build.medianMs;
     printTable(
-      ['split', 'astro build', 'search index', 'total'],
-      [[ms(median.split), ms(median.astro), ms(median.index), ms(median.total)]],
+      ['split', 'astro build', 'search index', 'offline worker', 'total'],
+      [
+        [
+          ms(median.split),
+          ms(median.astro),
+          ms(median.index),
+          ms(median.offline),
+          ms(median.total),
+        ],
+      ],
     );
   }
   console.log(

@@ -1,10 +1,11 @@
 /**
  * `npm run build`: the stages that turn the source into the site, in the order the data flows
- * (README, “What the build does”): split → astro build → search index. Each stage runs in this
- * process, so the command is the same in a POSIX shell, cmd.exe and PowerShell; the first stage
- * that fails stops the build with its own message and exit code 1.
+ * (README, “What the build does”): split → astro build → search index → offline worker. Each
+ * stage runs in this process, so the command is the same in a POSIX shell, cmd.exe and
+ * PowerShell; the first stage that fails stops the build with its own message and exit code 1.
  *
- * The deployment path comes from BASE_PATH, read in astro.config.mjs.
+ * The deployment path comes from BASE_PATH, read in astro.config.mjs; OFFLINE=off (read in
+ * scripts/offline/switch.ts) leaves out the offline copy.
  */
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
@@ -39,6 +40,15 @@ export function buildStages(dist = 'dist'): BuildStage[] {
       run: async () => {
         const { buildSearchIndex, describeSearchIndex } = await import('./build-search-index.ts');
         console.log(describeSearchIndex(await buildSearchIndex(dist, 'content/reports'), dist));
+      },
+    },
+    {
+      // After the index: the worker lists the index files too, with the hash of every file.
+      name: 'offline worker',
+      run: async () => {
+        const { writeServiceWorker, describeServiceWorker } =
+          await import('./offline/build-worker.ts');
+        console.log(describeServiceWorker(await writeServiceWorker(dist), dist));
       },
     },
   ];

@@ -1,7 +1,8 @@
 /**
- * Builds the site into a folder of its own — astro build, then the search index — without touching
- * `dist/` that other tests and people read. Used by the determinism and sub-path tests and by the
- * benchmark. Each stage runs as a child process, the way `npm run build` runs it, and is timed.
+ * Builds the site into a folder of its own — astro build, the search index, the offline worker —
+ * without touching `dist/` that other tests and people read. Used by the determinism, sub-path and
+ * offline tests and by the benchmark. Each stage runs as a child process, the way `npm run build`
+ * runs it, and is timed.
  *
  * The split is not re-run here: it writes the shared `content/reports/`, and `npm run build`
  * (the tests' global setup) has just done it; the benchmark times it separately.
@@ -20,6 +21,8 @@ export interface VariantOptions {
   outDir: string;
   /** Base path, e.g. `/` or `/xinfeng/`; passed as BASE_PATH like a real deployment would. */
   base?: string;
+  /** False builds with `OFFLINE=off`; by default the switch is inherited from the environment. */
+  offline?: boolean;
   /**
    * Keep Astro's cache between builds (`node_modules/.astro`). Off by default: a fresh cache
    * folder makes the build clean, which is what determinism and honest timings need.
@@ -33,6 +36,7 @@ export interface VariantOptions {
 export interface VariantTimings {
   astro: number;
   index: number;
+  offline: number;
 }
 
 /** Runs a command synchronously and returns how long it took; its output is dropped unless it fails. */
@@ -78,8 +82,9 @@ export function cleanBuildEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
 }
 
 /**
- * Builds the site into `options.outDir` (astro build, then `scripts/build-search-index.ts` on that
- * folder) and returns the time each stage took.
+ * Builds the site into `options.outDir` (astro build, then `scripts/build-search-index.ts` and
+ * `scripts/offline/build-worker.ts` on that folder, as `npm run build` runs them) and returns the
+ * time each stage took.
  */
 export function buildVariant(options: VariantOptions): VariantTimings {
   const root = resolve(options.root ?? process.cwd());
@@ -96,6 +101,7 @@ export function buildVariant(options: VariantOptions): VariantTimings {
     ...cleanBuildEnv(process.env),
     ASTRO_TELEMETRY_DISABLED: '1',
     BASE_PATH: options.base ?? '/',
+    ...(options.offline === false ? { OFFLINE: 'off' } : {}),
   };
   // The programmatic API is the only way to give Astro a private cache folder; the inline config
   // is merged over astro.config.mjs, which still reads BASE_PATH itself.
@@ -116,7 +122,11 @@ export function buildVariant(options: VariantOptions): VariantTimings {
       cwd: root,
       env: { ...env, SEARCH_DIST: outDir },
     });
-    return { astro, index };
+    const offline = timeCommand('npx', ['tsx', 'scripts/offline/build-worker.ts', outDir], {
+      cwd: root,
+      env,
+    });
+    return { astro, index, offline };
   } finally {
     if (cacheDir) rmSync(cacheDir, { recursive: true, force: true });
   }
