@@ -1,8 +1,8 @@
 /**
  * Builds the site into a folder of its own — astro build, the search index, the offline worker —
- * without touching `dist/` that other tests and people read. Used by the determinism, sub-path and
- * offline tests and by the benchmark. Each stage runs as a child process, the way `npm run build`
- * runs it, and is timed.
+ * without touching `dist/` that other tests and people read. Used by the determinism and sub-path
+ * tests and by the benchmark. Each stage runs as a child process, the way `npm run build` runs
+ * it, and is timed.
  *
  * The split is not re-run here: it writes the shared `content/reports/`, and `npm run build`
  * (the tests' global setup) has just done it; the benchmark times it separately.
@@ -21,8 +21,6 @@ export interface VariantOptions {
   outDir: string;
   /** Base path, e.g. `/` or `/xinfeng/`; passed as BASE_PATH like a real deployment would. */
   base?: string;
-  /** False builds with `OFFLINE=off`; by default the switch is inherited from the environment. */
-  offline?: boolean;
   /**
    * Keep Astro's cache between builds (`node_modules/.astro`). Off by default: a fresh cache
    * folder makes the build clean, which is what determinism and honest timings need.
@@ -101,7 +99,6 @@ export function buildVariant(options: VariantOptions): VariantTimings {
     ...cleanBuildEnv(process.env),
     ASTRO_TELEMETRY_DISABLED: '1',
     BASE_PATH: options.base ?? '/',
-    ...(options.offline === false ? { OFFLINE: 'off' } : {}),
   };
   // The programmatic API is the only way to give Astro a private cache folder; the inline config
   // is merged over astro.config.mjs, which still reads BASE_PATH itself.

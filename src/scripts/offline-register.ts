@@ -8,9 +8,11 @@
  */
 import { SKIP_WAITING_MESSAGE, WORKER_FILE } from '../lib/offline.ts';
 
-const container = navigator.serviceWorker;
-// OFFLINE_ENABLED is false in an `OFFLINE=off` build (astro.config.mjs), which drops this code.
-if (import.meta.env.PROD && import.meta.env.OFFLINE_ENABLED && container) {
+// OFFLINE_ENABLED is false in an `OFFLINE=off` build (astro.config.mjs): the constants then fold
+// to `false` and the bundler drops all of this, even the read of `navigator.serviceWorker`.
+const container =
+  import.meta.env.PROD && import.meta.env.OFFLINE_ENABLED && navigator.serviceWorker;
+if (container) {
   // A page the worker already answered shows that worker's build: when another worker takes over
   // (the reader accepted an update, here or in another tab), this page is of the old build.
   const controlledAtLoad = container.controller;

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { describe, expect, test } from 'vitest';
+import { build as viteBuild } from 'vite';
+import { describe, expect, test, vi } from 'vitest';
 import {
   exclusionReason,
   listPrecache,
@@ -157,5 +158,55 @@ describe('cache naming', () => {
     expect(scopedPath(scope, scope)).toBe('');
     expect(scopedPath('https://intranet.example/other/', scope)).toBeNull();
     expect(scopedPath('https://elsewhere.example/xinfeng/', scope)).toBeNull();
+  });
+});
+
+describe('OFFLINE switch in the pages', () => {
+  /** The pages' registration as Vite bundles it (Rollup, esbuild minifying), with the switch set. */
+  const bundleRegistration = async (enabled: boolean): Promise<string> => {
+    const output = (await viteBuild({
+      configFile: false,
+      logLevel: 'silent',
+      define: {
+        'import.meta.env.OFFLINE_ENABLED': JSON.stringify(enabled),
+        // Vite derives PROD from NODE_ENV, which vitest sets to "test".
+        'import.meta.env.PROD': 'true',
+      },
+      build: {
+        write: false,
+        minify: true,
+        modulePreload: false,
+        rollupOptions: { input: 'src/scripts/offline-register.ts', preserveEntrySignatures: false },
+      },
+    })) as { output: Array<{ type: string; isEntry?: boolean; code?: string }> };
+    const entry = output.output.find((chunk) => chunk.type === 'chunk' && chunk.isEntry);
+    return entry?.code ?? '';
+  };
+
+  /** Loads astro.config.mjs afresh (the query makes a module instance of its own). */
+  const loadConfig = async (
+    instance: string,
+  ): Promise<{ vite?: { define?: Record<string, string> } }> => {
+    const path = `../../astro.config.mjs?${instance}`;
+    return ((await import(/* @vite-ignore */ path)) as { default: { vite?: object } }).default;
+  };
+
+  test('astro.config.mjs hands the switch to the page scripts', async () => {
+    vi.stubEnv('OFFLINE', 'off');
+    try {
+      expect((await loadConfig('offline-off')).vite?.define).toEqual({
+        'import.meta.env.OFFLINE_ENABLED': 'false',
+      });
+    } finally {
+      vi.unstubAllEnvs();
+    }
+    expect((await loadConfig('offline-unset')).vite?.define).toEqual({
+      'import.meta.env.OFFLINE_ENABLED': 'true',
+    });
+  });
+
+  test('an OFFLINE=off build bundles no registration code into the pages', async () => {
+    expect(await bundleRegistration(true)).toContain('serviceWorker');
+    expect((await bundleRegistration(false)).trim()).toBe('');
   });
 });
