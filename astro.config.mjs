@@ -5,6 +5,7 @@ import rehypeLeadIn from './src/plugins/rehype-lead-in.ts';
 import rehypeHeadingPermalinks from './src/plugins/rehype-heading-permalinks.ts';
 import viteLeanPreload from './scripts/lib/vite-lean-preload.ts';
 import bootScript from './scripts/lib/boot-script.ts';
+import { readOfflineSwitch } from './scripts/offline/switch.ts';
 
 /**
  * The one place the deployment path is set. Build for a sub-path with
@@ -36,6 +37,9 @@ export default defineConfig({
     rehypePlugins: [rehypeLeadIn, rehypeSectionIds, rehypeHeadingPermalinks],
   },
   vite: {
+    // Whether pages register the offline worker: OFFLINE=off leaves the code out of every page
+    // (the build then ships a worker that removes earlier offline copies, scripts/offline/).
+    define: { 'import.meta.env.OFFLINE_ENABLED': JSON.stringify(readOfflineSwitch()) },
     // Vite's preload helper alone would be a fifth of a report page's 3 KB script budget.
     plugins: [viteLeanPreload()],
     build: {

@@ -109,7 +109,8 @@ try {
   for (const query of queries)
     cold.push({ query, ...(await firstQueryFromReportPage(browser, server.url, query)) });
 
-  const context = await browser.newContext();
+  // Without the offline worker, like the cold queries (tests/helpers/search-driver.ts).
+  const context = await browser.newContext({ serviceWorkers: 'block' });
   const counter = countBytes(context);
   const page = await context.newPage();
   await page.goto(`${server.url}search/`, { waitUntil: 'networkidle' });

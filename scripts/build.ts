@@ -1,10 +1,12 @@
 /**
  * `npm run build`: the stages that turn the source into the site, in the order the data flows
- * (README, “What the build does”): split → astro build → search index → Word downloads → compress.
- * Each stage runs in this process, so the command is the same in a POSIX shell, cmd.exe and
- * PowerShell; the first stage that fails stops the build with its own message and exit code 1.
+ * (README, “What the build does”): split → astro build → search index → Word downloads → offline
+ * worker → compress. Each stage runs in this process, so the command is the same in a POSIX shell,
+ * cmd.exe and PowerShell; the first stage that fails stops the build with its own message and exit
+ * code 1.
  *
- * The deployment path comes from BASE_PATH, read in astro.config.mjs.
+ * The deployment path comes from BASE_PATH, read in astro.config.mjs; OFFLINE=off (read in
+ * scripts/offline/switch.ts) leaves out the offline copy.
  */
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
@@ -48,6 +50,16 @@ export function buildStages(dist = 'dist'): BuildStage[] {
       run: async () => {
         const { buildDocxDownloads, describeDocxDownloads } = await import('./docx/build-docx.ts');
         console.log(describeDocxDownloads(await buildDocxDownloads(dist, 'content')));
+        return true;
+      },
+    },
+    {
+      // After the index: the worker lists the index files too, with the hash of every file.
+      name: 'offline worker',
+      run: async () => {
+        const { writeServiceWorker, describeServiceWorker } =
+          await import('./offline/build-worker.ts');
+        console.log(describeServiceWorker(await writeServiceWorker(dist), dist));
         return true;
       },
     },

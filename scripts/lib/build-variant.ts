@@ -1,8 +1,8 @@
 /**
  * Builds the site into a folder of its own — astro build, the search index, the Word downloads,
- * then the compressed siblings — without touching `dist/` that other tests and people read. Used by
- * the determinism and sub-path tests and by the benchmark. Each stage runs as a child process, the
- * way `npm run build` runs it, and is timed.
+ * the offline worker, then the compressed siblings — without touching `dist/` that other tests and
+ * people read. Used by the determinism and sub-path tests and by the benchmark. Each stage runs as a
+ * child process, the way `npm run build` runs it, and is timed.
  *
  * The split is not re-run here: it writes the shared `content/reports/`, and `npm run build`
  * (the tests' global setup) has just done it; the benchmark times it separately.
@@ -35,6 +35,7 @@ export interface VariantTimings {
   astro: number;
   index: number;
   docx: number;
+  offline: number;
   compress: number;
 }
 
@@ -81,8 +82,9 @@ export function cleanBuildEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
 
 /**
  * Builds the site into `options.outDir` (astro build, then `scripts/build-search-index.ts` and
- * `scripts/docx/build-docx.ts` and `scripts/compress/precompress-site.ts` on that folder, as
- * `npm run build` does) and returns the time each stage took.
+ * `scripts/docx/build-docx.ts`, `scripts/offline/build-worker.ts` and
+ * `scripts/compress/precompress-site.ts` on that folder, as `npm run build` runs them) and returns
+ * the time each stage took.
  */
 export function buildVariant(options: VariantOptions): VariantTimings {
   const root = resolve(options.root ?? process.cwd());
@@ -123,11 +125,15 @@ export function buildVariant(options: VariantOptions): VariantTimings {
       cwd: root,
       env: { ...env, DOCX_DIST: outDir },
     });
+    const offline = timeCommand('npx', ['tsx', 'scripts/offline/build-worker.ts', outDir], {
+      cwd: root,
+      env,
+    });
     const compress = timeCommand('npx', ['tsx', 'scripts/compress/precompress-site.ts', outDir], {
       cwd: root,
       env,
     });
-    return { astro, index, docx, compress };
+    return { astro, index, docx, offline, compress };
   } finally {
     if (cacheDir) rmSync(cacheDir, { recursive: true, force: true });
   }

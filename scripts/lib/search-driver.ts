@@ -98,7 +98,9 @@ export async function firstQueryFromReportPage(
   siteUrl: string,
   query: string,
 ): Promise<{ bytes: number; ms: number }> {
-  const context = await browser.newContext();
+  // Without the offline worker: its background download of the library (once the page is idle)
+  // is not part of a query's cost, and would be counted or not depending on timing.
+  const context = await browser.newContext({ serviceWorkers: 'block' });
   try {
     const page = await context.newPage();
     await page.goto(`${siteUrl}reports/05/`, { waitUntil: 'load' });

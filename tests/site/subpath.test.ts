@@ -1,9 +1,10 @@
 /**
- * Deployed under a sub-path: a build with BASE_PATH=/xinfeng/ (astro build + search index into a
- * folder of its own) keeps every internal link, asset and fragment under `/xinfeng/`, and in
- * Chromium, served at `/xinfeng/`, a search returns hits and a report's table of contents works.
+ * Deployed under a sub-path: a build with BASE_PATH=/xinfeng/ (astro build + search index + offline
+ * worker into a folder of its own) keeps every internal link, asset and fragment under `/xinfeng/`,
+ * and in Chromium, served at `/xinfeng/`, a search returns hits, the offline worker's scope is the
+ * sub-path and a report's table of contents works.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -81,6 +82,20 @@ describe(`built for ${BASE}`, () => {
         expect(hrefs.filter((path) => !/^\/xinfeng\/reports\/\d{2}\/$/.test(path))).toEqual([]);
         await hits.first().click();
         await page.waitForURL(/\/xinfeng\/reports\/\d{2}\/\?hl=/);
+        expect(failed).toEqual([]);
+      });
+    });
+
+    test('the offline worker of the sub-path build is registered for the sub-path', async () => {
+      await withScreenshotOnFailure(page, 'subpath-offline', async () => {
+        expect(existsSync(join(outDir, 'sw.js'))).toBe(true);
+        await page.goto(`${server.url}about/`);
+        const scope = await page.evaluate(async () => {
+          const registration = await navigator.serviceWorker.ready;
+          return registration.scope;
+        });
+        expect(scope).toBe(server.url);
+        expect(new URL(scope).pathname).toBe(BASE);
         expect(failed).toEqual([]);
       });
     });
