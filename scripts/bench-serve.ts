@@ -19,6 +19,7 @@ import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { CONTENT_SECURITY_POLICY } from '../src/lib/csp.ts';
 import { mimeTypeOf, resolveRequestPath, startServer } from './serve.ts';
+import { printTable } from './lib/print-table.ts';
 
 /** One load run: which server, what the client accepted, what it got. */
 export interface ServingRun {
@@ -214,14 +215,7 @@ export function printServing(result: ServingResult): void {
     'latency p50 / p99',
     'errors',
   ];
-  const widths = header.map((cell, column) =>
-    Math.max(cell.length, ...rows.map((row) => (row[column] ?? '').length)),
-  );
-  const line = (cells: string[]): string =>
-    `| ${cells.map((cell, column) => cell.padEnd(widths[column] as number)).join(' | ')} |`;
-  console.log(line(header));
-  console.log(`|${widths.map((width) => '-'.repeat(width + 2)).join('|')}|`);
-  for (const row of rows) console.log(line(row));
+  printTable(header, rows);
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
