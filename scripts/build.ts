@@ -10,6 +10,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
 
 /** One stage of the build: a name for the log and the work, which throws or resolves to false on failure. */
 export interface BuildStage {
@@ -100,6 +101,31 @@ export async function runBuild(stages: readonly BuildStage[]): Promise<number> {
   return 0;
 }
 
+/**
+ * Reads `npm run build -- --base /xinfeng/ --site https://host/xinfeng/ --offline off` into the
+ * environment variables the stages read (BASE_PATH, SITE_URL, OFFLINE), so a deployment option is
+ * one spelling in every shell (`BASE_PATH=… npm run build` works in POSIX shells only).
+ */
+export function applyBuildOptions(argv: readonly string[], env: NodeJS.ProcessEnv): void {
+  const { values } = parseArgs({
+    args: [...argv],
+    options: { base: { type: 'string' }, site: { type: 'string' }, offline: { type: 'string' } },
+    strict: true,
+  });
+  if (values.base !== undefined) env.BASE_PATH = values.base;
+  if (values.site !== undefined) env.SITE_URL = values.site;
+  if (values.offline !== undefined) env.OFFLINE = values.offline;
+}
+
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  process.exitCode = await runBuild(buildStages());
+  try {
+    applyBuildOptions(process.argv.slice(2), process.env);
+    process.exitCode = await runBuild(buildStages());
+  } catch (error) {
+    console.error(
+      `build: ${error instanceof Error ? error.message : String(error)}\n` +
+        'usage: npm run build -- [--base /PATH/] [--site https://HOST/PATH/] [--offline on|off]',
+    );
+    process.exitCode = 1;
+  }
 }
