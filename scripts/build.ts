@@ -41,7 +41,8 @@ export function buildStages(dist = 'dist'): BuildStage[] {
     {
       name: 'search index',
       run: async () => {
-        const { buildSearchIndex, describeSearchIndex } = await import('./build-search-index.ts');
+        const { buildSearchIndex, describeSearchIndex } =
+          await import('./index/build-search-index.ts');
         console.log(describeSearchIndex(await buildSearchIndex(dist, 'content/reports'), dist));
         return true;
       },

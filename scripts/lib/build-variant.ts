@@ -81,7 +81,7 @@ export function cleanBuildEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
 }
 
 /**
- * Builds the site into `options.outDir` (astro build, then `scripts/build-search-index.ts` and
+ * Builds the site into `options.outDir` (astro build, then `scripts/index/build-search-index.ts` and
  * `scripts/docx/build-docx.ts`, `scripts/offline/build-worker.ts` and
  * `scripts/compress/precompress-site.ts` on that folder, as `npm run build` runs them) and returns
  * the time each stage took.
@@ -117,7 +117,7 @@ export function buildVariant(options: VariantOptions): VariantTimings {
       env,
     });
     // The index script reads its target from SEARCH_DIST (default dist/).
-    const index = timeCommand('npx', ['tsx', 'scripts/build-search-index.ts'], {
+    const index = timeCommand('npx', ['tsx', 'scripts/index/build-search-index.ts'], {
       cwd: root,
       env: { ...env, SEARCH_DIST: outDir },
     });

@@ -71,7 +71,7 @@ export function rootFilePath(base: string, file: string): string {
   return `${normaliseBase(base)}${file}`;
 }
 
-/** Pagefind's folder, which `scripts/build-search-index.ts` writes to `dist/pagefind/`. */
+/** Pagefind's folder, which `scripts/index/build-search-index.ts` writes to `dist/pagefind/`. */
 export function pagefindPath(base: string, file = ''): string {
   return `${normaliseBase(base)}pagefind/${file}`;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { charactersInAll, extractBlocks } from '../../scripts/build-search-index.ts';
+import { charactersInAll, extractBlocks } from '../../scripts/index/build-search-index.ts';
 
 describe('extractBlocks', () => {
   it('reads headings and paragraphs with ids from the report body, without permalink anchors', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import Fuse from 'fuse.js';
-import { buildJumpEntries, toPinyin } from '../../src/lib/search/jump-data.ts';
+import { buildJumpEntries, toPinyin } from '../../scripts/index/jump-data.ts';
 import { JUMP_FUSE_OPTIONS, toJumpEntries } from '../../src/scripts/search-jump.ts';
 import type { JumpEntry } from '../../src/lib/search/types.ts';
 

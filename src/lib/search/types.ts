@@ -1,5 +1,5 @@
 /**
- * Shapes of the search data that `scripts/build-search-index.ts` writes to `dist/search/` and
+ * Shapes of the search data that `scripts/index/build-search-index.ts` writes to `dist/search/` and
  * the browser reads.
  */
 

@@ -1,11 +1,12 @@
 /**
  * Build-time only: turns report metadata and headings into quick-jump entries with pinyin.
- * Imported by `scripts/build-search-index.ts`, never by browser code, so no pinyin library ships.
+ * Imported by the index stage (`build-search-index.ts` beside it), never by browser code, so no
+ * pinyin library ships: it lives outside `src/`.
  */
 import { pinyin } from 'pinyin-pro';
-import type { ReportMeta } from '../content-schema.ts';
-import { formatFullTitle } from '../reports.ts';
-import type { JumpEntry } from './types.ts';
+import type { ReportMeta } from '../../src/lib/content-schema.ts';
+import { formatFullTitle } from '../../src/lib/reports.ts';
+import type { JumpEntry } from '../../src/lib/search/types.ts';
 
 /** Pinyin of text without tones, and its initials; non-Chinese letters and digits kept, the rest dropped. */
 export function toPinyin(text: string): { pinyin: string; initials: string } {

@@ -21,13 +21,13 @@ import { toString as hastToString } from 'hast-util-to-string';
 import { visit, SKIP } from 'unist-util-visit';
 import type { Element, Root } from 'hast';
 import * as pagefind from 'pagefind';
-import { normaliseText } from '../src/lib/search/normalise.ts';
-import { characterTokens } from '../src/lib/search/tokens.ts';
-import { buildJumpEntries } from '../src/lib/search/jump-data.ts';
-import type { ReportMeta } from '../src/lib/content-schema.ts';
-import { readReportFiles } from './lib/report-files.ts';
-import { isHeadingId } from '../src/lib/ids.ts';
-import { reportPath } from '../src/lib/urls.ts';
+import { normaliseText } from '../../src/lib/search/normalise.ts';
+import { characterTokens } from '../../src/lib/search/tokens.ts';
+import { buildJumpEntries } from './jump-data.ts';
+import type { ReportMeta } from '../../src/lib/content-schema.ts';
+import { readReportFiles } from '../lib/report-files.ts';
+import { isHeadingId } from '../../src/lib/ids.ts';
+import { reportPath } from '../../src/lib/urls.ts';
 import type {
   JumpEntry,
   JumpPinyinRow,
@@ -36,7 +36,7 @@ import type {
   SearchManifest,
   SearchReport,
   ShardBlock,
-} from '../src/lib/search/types.ts';
+} from '../../src/lib/search/types.ts';
 
 const hasClass = (node: Element, name: string): boolean => {
   const value = node.properties.className;
