@@ -15,5 +15,10 @@ if (
 ) {
   // Safari has no requestIdleCallback; after `load` the page has done its own work anyway.
   const idle = (window as Partial<Window>).requestIdleCallback ?? setTimeout;
-  addEventListener('load', () => idle(() => void import('./offline-start.ts')));
+  // A navigation during the load aborts the import (Firefox rejects it): the next page retries.
+  addEventListener('load', () =>
+    idle(() => {
+      import('./offline-start.ts').catch(() => undefined);
+    }),
+  );
 }
