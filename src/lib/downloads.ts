@@ -52,9 +52,25 @@ export function distFileOf(rootPath: string): string {
 /** Characters Windows refuses in file names, and control characters. */
 const UNSAFE_IN_FILE_NAMES = /[\\/:*?"<>|\p{Cc}]/gu;
 
-/** Makes a suggested file name that Windows accepts: unsafe characters become `_`, `.docx` is added. */
+/** Makes a suggested file name that Windows accepts: unsafe characters become `_`, the extension is added. */
+export function safeFileName(label: string, extension: string): string {
+  return `${label.replace(/\s+/g, ' ').trim().replace(UNSAFE_IN_FILE_NAMES, '_')}.${extension}`;
+}
+
+/** Makes a suggested `.docx` file name that Windows accepts. */
 export function docxFileName(label: string): string {
-  return `${label.replace(/\s+/g, ' ').trim().replace(UNSAFE_IN_FILE_NAMES, '_')}.docx`;
+  return safeFileName(label, 'docx');
+}
+
+/**
+ * The suggested file name of a report's citation file, e.g. `05 深化作风建设….ris`, so a folder of
+ * them says which report each is (the server's name, `cite.ris`, would become `cite (7).ris`).
+ */
+export function citationFileName(
+  report: { id: string; title: string },
+  format: 'bib' | 'ris',
+): string {
+  return safeFileName(`${report.id} ${report.title}`, format);
 }
 
 /** The suggested file name of a report, e.g. `05 深化作风建设 破解基层治理“小马拉大车”问题研究.docx`. */

@@ -224,6 +224,19 @@ describe('report pages', () => {
     }
   });
 
+  it('offers the citation files under a name that says which report they cite', () => {
+    for (const id of reportIds) {
+      const page = pages.get(`${BASE}reports/${id}/`)!;
+      const downloads = elements(
+        page.tree,
+        (element) =>
+          element.tagName === 'a' && /\/cite\.(bib|ris)$/.test(String(element.properties.href)),
+      ).map((element) => String(element.properties.download));
+      const { title } = reportFile(id).record;
+      expect(downloads, id).toEqual([`${id} ${title}.bib`, `${id} ${title}.ris`]);
+    }
+  });
+
   it('writes citation files that name the report, its pages and the journal', () => {
     for (const id of reportIds) {
       const { title, page } = reportFile(id).record;

@@ -1,6 +1,7 @@
 /** Names and paths of the Word downloads (src/lib/downloads.ts), pinned: pages, the build stage and tests share them. */
 import { describe, expect, it } from 'vitest';
 import {
+  citationFileName,
   distFileOf,
   docxFileName,
   editionDocxFileName,
@@ -40,6 +41,13 @@ describe('suggested file names', () => {
       reportDocxFileName({ id: '05', title: '深化作风建设 破解基层治理“小马拉大车”问题研究' }),
     ).toBe('05 深化作风建设 破解基层治理“小马拉大车”问题研究.docx');
     expect(editionDocxFileName(edition)).toBe('《南京新风》2025 增刊.docx');
+  });
+
+  it("names a report's citation files after the report, safe for Windows", () => {
+    expect(
+      citationFileName({ id: '10', title: '以“四个突出”着力加强办公厅（室）政治建设' }, 'ris'),
+    ).toBe('10 以“四个突出”着力加强办公厅（室）政治建设.ris');
+    expect(citationFileName({ id: '01', title: 'A/B: 研究?' }, 'bib')).toBe('01 A_B_ 研究_.bib');
   });
 
   it('replaces the characters Windows refuses in file names', () => {
