@@ -34,7 +34,9 @@ export function buildStages(dist = 'dist'): BuildStage[] {
         // Astro would otherwise try to send usage data from an office intranet.
         process.env.ASTRO_TELEMETRY_DISABLED = '1';
         const { build } = await import('astro');
-        await build({ logLevel: 'warn' });
+        // force: Astro 5 caches rendered Markdown by content digest, not by the rehype plugins'
+        // code, so a changed plugin would otherwise ship the pages it rendered before.
+        await build({ logLevel: 'warn', force: true });
         return true;
       },
     },

@@ -159,6 +159,27 @@ describe('copying links', () => {
     });
   });
 
+  test('copies a passage across a heading as text alone, with no # of the link controls', async () => {
+    await withPage('copy-across-heading', async (page) => {
+      await page.goto(reportUrl);
+      await page.locator('#p1-1-1').hover();
+      await page.evaluate(() => {
+        // From before the heading to the end of its first paragraph, the paragraph button inside.
+        const range = document.createRange();
+        range.setStartBefore(document.getElementById('s1-1')!);
+        range.setEndAfter(document.getElementById('p1-1-1')!);
+        getSelection()?.removeAllRanges();
+        getSelection()?.addRange(range);
+      });
+      await page.keyboard.press('Control+C');
+      const copied = await readClipboard(page);
+      const heading = (await page.locator('#s1-1').textContent()) ?? '';
+      expect(heading).toMatch(/^（一）/);
+      expect(copied).toContain(`${heading}\n`);
+      expect(copied).not.toContain('#');
+    });
+  });
+
   test('copies a paragraph link from the button that follows the pointer', async () => {
     await withPage('copy-paragraph', async (page) => {
       await page.goto(reportUrl);

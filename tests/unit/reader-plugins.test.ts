@@ -102,8 +102,8 @@ describe('rehype-heading-permalinks', () => {
         rehypeHeadingPermalinks,
       ),
     ).toBe(
-      '<h2 id="s1">一、背景<a class="permalink" href="#s1" aria-label="本节链接">#</a></h2>' +
-        '<h3 id="s1-1">（一）时代<a class="permalink" href="#s1-1" aria-label="本节链接">#</a></h3><p id="p1-1-1">正文</p>',
+      '<h2 id="s1">一、背景<a class="permalink" href="#s1" aria-label="本节链接"></a></h2>' +
+        '<h3 id="s1-1">（一）时代<a class="permalink" href="#s1-1" aria-label="本节链接"></a></h3><p id="p1-1-1">正文</p>',
     );
   });
 
@@ -116,8 +116,8 @@ describe('the plugins together, in config order', () => {
   it('produce the report markup: place-based ids, permalinks and lead-ins', () => {
     const input = '<p>引言</p><h2>一、做法</h2><h3>（一）机制</h3><p>1. 建强组织。具体做法。</p>';
     expect(run(input, rehypeLeadIn, rehypeSectionIds, rehypeHeadingPermalinks)).toBe(
-      '<p id="p0-1">引言</p><h2 id="s1">一、做法<a class="permalink" href="#s1" aria-label="本节链接">#</a></h2>' +
-        '<h3 id="s1-1">（一）机制<a class="permalink" href="#s1-1" aria-label="本节链接">#</a></h3>' +
+      '<p id="p0-1">引言</p><h2 id="s1">一、做法<a class="permalink" href="#s1" aria-label="本节链接"></a></h2>' +
+        '<h3 id="s1-1">（一）机制<a class="permalink" href="#s1-1" aria-label="本节链接"></a></h3>' +
         '<p id="p1-1-1"><strong class="lead">1. 建强组织。</strong>具体做法。</p>',
     );
   });
