@@ -17,6 +17,10 @@ export default defineConfig({
           name: 'unit',
           include: ['tests/unit/**/*.test.ts'],
           environment: 'node',
+          // A few unit tests bundle real code (esbuild for boot.js and the worker, Vite for the
+          // offline switch): seconds on a quiet machine, more when it is busy. The limit only
+          // catches a hang; no test measures time.
+          testTimeout: 30_000,
         },
       },
       {

@@ -5,8 +5,7 @@
  * deliberately not followed). Sizes are gzip level 9, the level `scripts/serve.ts` serves, so the
  * byte budgets in `tests/site/budgets.test.ts` and the benchmark agree with what is transferred.
  */
-import { readFileSync, readdirSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { init as initModuleLexer, parse as parseModule } from 'es-module-lexer';
 import { fromHtml } from 'hast-util-from-html';
@@ -15,6 +14,7 @@ import type { Element, Root } from 'hast';
 import { visit } from 'unist-util-visit';
 import { resolveRequestPath } from '../serve.ts';
 import { normaliseBase } from '../../src/lib/urls.ts';
+import { listFilesUnder } from './list-files.ts';
 
 /** The three kinds of resource a first visit is budgeted by. */
 export type ResourceKind = 'html' | 'css' | 'js';
@@ -171,17 +171,7 @@ export function extractReportText(html: string): string {
 
 /** Lists every `.html` file under `distDir` as a sorted path relative to it, with `/` separators. */
 export function listHtmlFiles(distDir: string): string[] {
-  const files: string[] = [];
-  const walk = (folder: string): void => {
-    for (const entry of readdirSync(folder, { withFileTypes: true })) {
-      const path = join(folder, entry.name);
-      if (entry.isDirectory()) walk(path);
-      else if (entry.name.endsWith('.html'))
-        files.push(relative(distDir, path).split(sep).join('/'));
-    }
-  };
-  walk(distDir);
-  return files.sort();
+  return listFilesUnder(distDir).filter((file) => file.endsWith('.html'));
 }
 
 /** Maps a dist-relative HTML file to the URL path a browser uses for it (`reports/05/index.html` → `/reports/05/`). */

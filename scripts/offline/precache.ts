@@ -6,8 +6,9 @@
  * bytes; only `readSiteFiles` touches the disk.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync, readdirSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { listFilesUnder } from '../lib/list-files.ts';
 import { CONTENT_HASH_LENGTH, WORKER_FILE, type PrecachePair } from '../../src/lib/offline.ts';
 
 /** One file of the offline copy. */
@@ -90,15 +91,5 @@ export function precacheVersion(entries: readonly PrecacheEntry[]): string {
 
 /** Reads every file under `root`, sorted, with `/` separators; `listPrecache` leaves files out. */
 export function readSiteFiles(root: string): SiteFile[] {
-  const files: SiteFile[] = [];
-  const walk = (folder: string): void => {
-    for (const entry of readdirSync(folder, { withFileTypes: true })) {
-      const path = join(folder, entry.name);
-      if (entry.isDirectory()) walk(path);
-      else if (entry.isFile())
-        files.push({ file: relative(root, path).split(sep).join('/'), body: readFileSync(path) });
-    }
-  };
-  walk(root);
-  return files.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  return listFilesUnder(root).map((file) => ({ file, body: readFileSync(join(root, file)) }));
 }

@@ -4,27 +4,22 @@
  * global setup just built. The split's own determinism is checked by its stale-output test.
  */
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { buildVariant } from '../../scripts/lib/build-variant.ts';
+import { listFilesUnder } from '../../scripts/lib/list-files.ts';
 
 /** Maps every file under `root` (relative path with `/`) to the SHA-256 of its bytes. */
 function hashTree(root: string): Map<string, string> {
-  const hashes = new Map<string, string>();
-  const walk = (folder: string): void => {
-    for (const entry of readdirSync(folder, { withFileTypes: true })) {
-      const path = join(folder, entry.name);
-      if (entry.isDirectory()) walk(path);
-      else
-        hashes.set(
-          relative(root, path).split(sep).join('/'),
-          createHash('sha256').update(readFileSync(path)).digest('hex'),
-        );
-    }
-  };
-  walk(root);
-  return hashes;
+  return new Map(
+    listFilesUnder(root).map((file) => [
+      file,
+      createHash('sha256')
+        .update(readFileSync(join(root, file)))
+        .digest('hex'),
+    ]),
+  );
 }
 
 /** Describes how two trees differ: files only in one of them, and files whose bytes differ. */
