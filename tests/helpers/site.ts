@@ -2,7 +2,7 @@
  * The served site every browser test file starts from: the build under test, one static server and
  * one Chromium per file. Kept apart from browser.ts, which the benchmark scripts import outside vitest.
  */
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { startServer, type RunningServer, type ServeOptions } from '../../scripts/serve.ts';
 import { launchChromium } from './browser.ts';
@@ -48,4 +48,12 @@ export function serveSiteInChromium(options: ServeOptions = { root: SITE_DIST })
       return started(server).url;
     },
   };
+}
+
+/** Whether the top of the element `selector` names lies inside the viewport (a link landed there). */
+export function startsInViewport(page: Page, selector: string): Promise<boolean> {
+  return page.locator(selector).evaluate((element) => {
+    const box = element.getBoundingClientRect();
+    return box.top >= 0 && box.top < window.innerHeight;
+  });
 }

@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { withScreenshotOnFailure } from '../helpers/browser.ts';
-import { serveSiteInChromium } from '../helpers/site.ts';
+import { serveSiteInChromium, startsInViewport } from '../helpers/site.ts';
 
 const AXE_SOURCE = readFileSync(
   createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
@@ -195,14 +195,7 @@ describe('keyboard-only reading', () => {
       const href = (await focused()).href as string;
       await page.keyboard.press('Enter');
       await expect.poll(() => page.evaluate(() => location.hash)).toBe(href);
-      await expect
-        .poll(() =>
-          page.locator(href).evaluate((heading) => {
-            const box = heading.getBoundingClientRect();
-            return box.top >= 0 && box.top < window.innerHeight;
-          }),
-        )
-        .toBe(true);
+      await expect.poll(() => startsInViewport(page, href)).toBe(true);
     });
   });
 

@@ -10,6 +10,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { launchChromium, withScreenshotOnFailure } from '../helpers/browser.ts';
 import { startServer, type RunningServer } from '../../scripts/serve.ts';
+import { startsInViewport } from '../helpers/site.ts';
 import { findBrokenLinks } from '../../scripts/lib/link-check.ts';
 import { buildVariant } from '../../scripts/lib/build-variant.ts';
 import { listHtmlFiles } from '../../scripts/lib/page-weight.ts';
@@ -117,14 +118,7 @@ describe(`built for ${BASE}`, () => {
         await expect
           .poll(() => page.evaluate(() => location.pathname + location.hash))
           .toBe(`${BASE}reports/05/${href}`);
-        await expect
-          .poll(() =>
-            page.locator(href).evaluate((heading) => {
-              const box = heading.getBoundingClientRect();
-              return box.top >= 0 && box.top < window.innerHeight;
-            }),
-          )
-          .toBe(true);
+        await expect.poll(() => startsInViewport(page, href)).toBe(true);
         // The stylesheet really applied (a wrong base would leave the page unstyled).
         expect(await page.evaluate(() => document.styleSheets.length)).toBeGreaterThan(0);
         expect(failed).toEqual([]);
