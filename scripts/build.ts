@@ -1,9 +1,9 @@
 /**
  * `npm run build`: the stages that turn the source into the site, in the order the data flows
- * (README, “What the build does”): split → astro build → search index → Word downloads → offline
- * worker → compress. Each stage runs in this process, so the command is the same in a POSIX shell,
- * cmd.exe and PowerShell; the first stage that fails stops the build with its own message and exit
- * code 1.
+ * (README, “What the build does”): split → astro build → fidelity → search index → Word downloads
+ * → offline worker → compress. Each stage runs in this process, so the command is the same in a
+ * POSIX shell, cmd.exe and PowerShell; the first stage that fails stops the build with its own
+ * message and exit code 1.
  *
  * The deployment path comes from BASE_PATH, read in astro.config.mjs; OFFLINE=off (read in
  * scripts/offline/switch.ts) leaves out the offline copy.
@@ -37,6 +37,19 @@ export function buildStages(dist = 'dist'): BuildStage[] {
         // force: Astro 5 caches rendered Markdown by content digest, not by the rehype plugins'
         // code, so a changed plugin would otherwise ship the pages it rendered before.
         await build({ logLevel: 'warn', force: true });
+        return true;
+      },
+    },
+    {
+      // Before the index: every page shows the source's characters, or nothing is indexed.
+      name: 'fidelity',
+      run: async () => {
+        const { checkRenderedSite, describeFidelity } =
+          await import('./fidelity/check-rendered-text.ts');
+        const result = await checkRenderedSite(dist);
+        for (const problem of result.problems) console.error(problem);
+        if (result.problems.length > 0) return false;
+        console.log(describeFidelity(result));
         return true;
       },
     },

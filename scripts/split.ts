@@ -50,7 +50,7 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
 }
 
 /** The single .txt file in content/source/. */
-async function findSource(): Promise<string> {
+export async function findSource(): Promise<string> {
   const files = (await readdir(sourceDir)).filter((file) => file.endsWith('.txt')).sort();
   if (files.length !== 1)
     throw new Error(`expected one .txt file in content/source/, found ${files.length}`);

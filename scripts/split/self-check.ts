@@ -1,17 +1,24 @@
 /**
  * Stage 6: prove the output is faithful. Two checks run on every report and fail the run:
  * (1) the non-whitespace characters of the report's source lines reach the model in order,
- * none lost, none duplicated; (2) the rendered Markdown, parsed back with remark-parse, has
- * exactly the model's blocks with exactly their text, and frontmatter equal to the model's.
+ * none lost, none duplicated; (2) the rendered Markdown, parsed back in the site's own dialect
+ * (src/plugins/markdown-config.ts), has exactly the model's blocks with exactly their text as the
+ * punctuation rule presents it, and frontmatter equal to the model's. The build's fidelity stage
+ * (scripts/fidelity/) then checks the same text on the pages Astro rendered.
  */
 import type { Root, RootContent } from 'mdast';
+import {
+  markdownConfig,
+  remarkPluginsOf,
+  type MarkdownConfig,
+} from '../../src/plugins/markdown-config.ts';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { parse as parseYaml } from 'yaml';
 import { Problems, quote } from './errors.ts';
 import type { BodyNode, Report } from './model.ts';
-import { frontmatterOf } from './render.ts';
+import { frontmatterOf, presentedText } from './render.ts';
 
 /** Where two character sequences first differ, and whether characters were lost, duplicated or changed. */
 export interface TextDifference {
@@ -61,14 +68,26 @@ export function checkCharacters(report: Report, problems: Problems): void {
   );
 }
 
-/** Parses Markdown (with YAML frontmatter) the way the site will. */
-export function parseMarkdown(markdown: string): Root {
-  return unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).parse(markdown);
+/**
+ * Parses Markdown (with YAML frontmatter) the way the site will: the dialect's extensions parse,
+ * and its remark transforms (smartypants, when on) run, so the text is what becomes HTML.
+ */
+export function parseMarkdown(markdown: string, config: MarkdownConfig = markdownConfig): Root {
+  const processor = unified()
+    .use(remarkParse)
+    .use(remarkFrontmatter, ['yaml'])
+    .use(remarkPluginsOf(config));
+  return processor.runSync(processor.parse(markdown)) as Root;
 }
 
-/** Checks that the rendered Markdown parses back to the model: same blocks, same text, same frontmatter. */
-export function checkMarkdown(report: Report, markdown: string, problems: Problems): void {
-  const tree = parseMarkdown(markdown);
+/** Checks that the rendered Markdown parses back to the model: same blocks, same presented text, same frontmatter. */
+export function checkMarkdown(
+  report: Report,
+  markdown: string,
+  problems: Problems,
+  config: MarkdownConfig = markdownConfig,
+): void {
+  const tree = parseMarkdown(markdown, config);
   const [first, ...rest] = tree.children;
   const expectedFields = JSON.stringify(frontmatterOf(report));
   const foundFields =
@@ -114,9 +133,10 @@ export function checkMarkdown(report: Report, markdown: string, problems: Proble
 
 /** A block as `kind:text`, so a heading that became a paragraph differs even with equal text. */
 function describeModel(node: BodyNode): string {
-  if (node.type === 'section') return `h2:${node.text}`;
-  if (node.type === 'subsection') return `h3:${node.text}`;
-  return `p:${node.text}`;
+  const text = presentedText(node);
+  if (node.type === 'section') return `h2:${text}`;
+  if (node.type === 'subsection') return `h3:${text}`;
+  return `p:${text}`;
 }
 
 function describeMdast(node: RootContent): string {
