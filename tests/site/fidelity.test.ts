@@ -12,6 +12,8 @@ import { checkRenderedSite } from '../../scripts/fidelity/check-rendered-text.ts
 import { extractBlocks } from '../../scripts/index/build-search-index.ts';
 import { readReportFiles } from '../../scripts/lib/report-files.ts';
 import { reportPath } from '../../src/lib/urls.ts';
+import { startServer } from '../../scripts/serve.ts';
+import { createNodeSearch } from '../helpers/node-search.ts';
 import { SITE_DIST } from '../helpers/site.ts';
 
 const ids = readReportFiles().map((file) => file.record.id);
@@ -78,6 +80,30 @@ describe('the punctuation rule on the built pages', () => {
 
   it('shows no space between a Han character and a digit or Latin letter', () => {
     expect(find(/\p{Script=Han}\s+[A-Za-z0-9]|[A-Za-z0-9%]\s+\p{Script=Han}/gu)).toEqual([]);
+  });
+
+  it('finds a passage typed as the source printed it and as the page shows it', async () => {
+    const base = process.env.BASE_PATH ?? '/';
+    const server = await startServer({ root: SITE_DIST, base });
+    try {
+      const search = await createNodeSearch(SITE_DIST, new URL(server.url).origin, base);
+      // Report 03 printed both with ASCII marks and spaces; the page shows neither.
+      for (const query of [
+        '(一) 内容供给方面,“理论化”',
+        '（一）内容供给方面，“理论化”',
+        '成立 27 个青年',
+        '成立27个青年',
+      ]) {
+        const outcome = await search(query);
+        expect(
+          outcome.results.map((result) => result.report.id),
+          query,
+        ).toEqual(['03']);
+        expect(outcome.approximate, query).toBe(false);
+      }
+    } finally {
+      await server.close();
+    }
   });
 
   it('numbers every subsection heading with full-width parentheses', () => {
