@@ -10,7 +10,8 @@
  * became a link swallowing the Chinese text after it fails even though its letters are the same.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { basename, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Element, ElementContent } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { toString as hastToString } from 'hast-util-to-string';
@@ -164,4 +165,12 @@ export async function checkRenderedSite(
 /** One line for the build log. */
 export function describeFidelity(result: FidelityResult): string {
   return `fidelity: ${result.reports} report pages, ${result.blocks} blocks, every character as in the source`;
+}
+
+// `npx tsx scripts/fidelity/check-rendered-text.ts [dist]`: the stage on its own, exit code 1 on a difference.
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const result = await checkRenderedSite(process.argv[2] ?? 'dist');
+  for (const problem of result.problems) console.error(problem);
+  if (result.problems.length === 0) console.log(describeFidelity(result));
+  process.exitCode = result.problems.length === 0 ? 0 : 1;
 }
