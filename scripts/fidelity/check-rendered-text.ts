@@ -24,7 +24,7 @@ import { findSource } from '../split.ts';
 import { quote } from '../split/errors.ts';
 import type { BodyNode, Report } from '../split/model.ts';
 import { presentedText } from '../split/render.ts';
-import { compareTexts } from '../split/self-check.ts';
+import { quoteDifference } from '../split/self-check.ts';
 import { splitCompendiumBytes } from '../split/split-compendium.ts';
 
 /** What a check of the built pages found: how much it compared, and every difference as a located message. */
@@ -110,7 +110,7 @@ export function checkRenderedReport(
   for (let index = 0; index < count; index += 1) {
     if (expected[index] === found[index]) continue;
     const line = report.body[index]?.lines[0] ?? report.headerLine;
-    const [want, got] = aroundDifference(expected[index] ?? 'no block', found[index] ?? 'no block');
+    const [want, got] = quoteDifference(expected[index] ?? 'no block', found[index] ?? 'no block');
     problems.push(
       `${source}:${line} rendered-text-mismatch: expected block ${index + 1} of report ${report.id} on ${page} to read ${want}, found ${got}`,
     );
@@ -125,16 +125,6 @@ export function checkRenderedReport(
       `${source}:${report.headerLine} rendered-text-outside-blocks: expected the body of report ${report.id} on ${page} to hold only its ${report.body.length} blocks, found ${[...whole].length - [...blocksText].length} more characters`,
     );
   return problems;
-}
-
-/** Both texts quoted around their first difference (a paragraph is too long to quote whole). */
-function aroundDifference(expected: string, found: string): [string, string] {
-  const [want, got] = [[...expected], [...found]];
-  const at = compareTexts(want, got)?.index ?? 0;
-  const from = Math.max(0, at - 12);
-  const excerpt = (chars: string[]): string =>
-    `${from > 0 ? '…' : ''}${quote(chars.slice(from).join(''), 30)}`;
-  return [excerpt(want), excerpt(got)];
 }
 
 /** Checks every report page of `dist` against the split of the compendium (default: the one in content/source/). */

@@ -44,6 +44,16 @@ export function compareTexts(
   return { kind, index };
 }
 
+/** Both texts quoted around their first difference, since a paragraph is too long to quote whole. */
+export function quoteDifference(expected: string, found: string): [string, string] {
+  const [want, got] = [[...expected], [...found]];
+  const at = compareTexts(want, got)?.index ?? 0;
+  const from = Math.max(0, at - 12);
+  const excerpt = (chars: string[]): string =>
+    `${from > 0 ? '…' : ''}${quote(chars.slice(from).join(''), 30)}`;
+  return [excerpt(want), excerpt(got)];
+}
+
 /** Checks that the report's body lines and its model hold the same non-whitespace characters, in order. */
 export function checkCharacters(report: Report, problems: Problems): void {
   const source: Array<{ char: string; line: number }> = [];
@@ -120,12 +130,8 @@ export function checkMarkdown(
       plain && difference && difference.kind !== 'changed'
         ? (`self-check-${difference.kind}-character` as const)
         : 'self-check-markdown-mismatch';
-    problems.fail(
-      line,
-      rule,
-      `block ${index + 1} of report ${report.id} as ${quote(expected, 40)}`,
-      quote(found, 40),
-    );
+    const [want, got] = quoteDifference(expected, found);
+    problems.fail(line, rule, `block ${index + 1} of report ${report.id} as ${want}`, got);
     // One mismatch shifts every later block; reporting them all would only repeat it.
     return;
   }
