@@ -19,7 +19,6 @@ import { visit } from 'unist-util-visit';
 import { reportPath } from '../../src/lib/urls.ts';
 import { parseBlockId } from '../../src/lib/ids.ts';
 import { extractBlocks } from '../index/build-search-index.ts';
-import { extractReportText } from '../lib/page-weight.ts';
 import { findSource } from '../split.ts';
 import { quote } from '../split/errors.ts';
 import type { BodyNode, Report } from '../split/model.ts';
@@ -64,12 +63,22 @@ function isPluginMarkup(element: Element, block: Element): boolean {
   return element.tagName === 'a' && hasClass(element, 'permalink') && element.children.length === 0;
 }
 
-/** The first element of the body that Markdown made of the text (a link, `<del>`, a list): `<tag>` per block index. */
-function findMarkup(html: string): { index: number; tag: string; text: string } | undefined {
+/** The report body of a page: its whole text, and the first element Markdown made of the text. */
+interface PageBody {
+  text: string;
+  /** A link, `<del>`, a list…: its tag, text and block index. */
+  markup?: { index: number; tag: string; text: string };
+}
+
+function readBody(html: string): PageBody {
   let body: Element | undefined;
   visit(fromHtml(html), 'element', (element) => {
     if (!body && hasClass(element, 'report-body')) body = element;
   });
+  return { text: body ? hastToString(body) : '', markup: findMarkup(body) };
+}
+
+function findMarkup(body: Element | undefined): PageBody['markup'] {
   const blocks = (body?.children ?? []).filter(
     (child): child is Element => child.type === 'element',
   );
@@ -97,7 +106,7 @@ export function checkRenderedReport(
   page: string,
 ): string[] {
   const problems: string[] = [];
-  const markup = findMarkup(html);
+  const { text, markup } = readBody(html);
   if (markup) {
     const node = report.body[markup.index];
     problems.push(
@@ -118,7 +127,7 @@ export function checkRenderedReport(
     break;
   }
   // Text outside the blocks (a list, a quote, raw HTML) is on the page too.
-  const whole = squeeze(extractReportText(html));
+  const whole = squeeze(text);
   const blocksText = report.body.map((node) => squeeze(presentedText(node))).join('');
   if (problems.length === 0 && whole !== blocksText)
     problems.push(
