@@ -8,6 +8,7 @@ import {
 } from '../../src/lib/search/engine.ts';
 import type { ReportShard, SearchManifest, SearchReport } from '../../src/lib/search/types.ts';
 import { runSearch, type SearchLoaders } from '../../src/lib/search/flow.ts';
+import { withoutIndex } from '../../src/lib/search/without-index.ts';
 
 const report = (id: string, title: string, extra: Partial<SearchReport> = {}): SearchReport => ({
   id,
@@ -189,5 +190,15 @@ describe('runSearch', () => {
       ['01', 1],
       ['02', 1],
     ]);
+  });
+});
+
+describe('withoutIndex', () => {
+  it('gives the same outcomes as the index, reading every report', async () => {
+    const indexed = memoryLoaders([one, two, three]);
+    const plain = memoryLoaders([one, two, three]);
+    for (const query of ['康藏路 社区', '社区', '康藏路社去', '宇宙飞船着陆', 'ai数字人'])
+      expect(await runSearch(query, withoutIndex(plain))).toEqual(await runSearch(query, indexed));
+    expect(new Set(plain.fetched)).toEqual(new Set(['01', '02', '03']));
   });
 });
