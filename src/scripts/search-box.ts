@@ -55,7 +55,7 @@ export function attachSearchBox(form: HTMLFormElement): void {
     }
     more.href = `${form.action}?q=${encodeURIComponent(query)}`;
     // Settled apart: the quick jump needs only fuse.js and two JSON files, so it still answers
-    // where the full-text search cannot run (Pagefind's WebAssembly fails in Chromium before 97).
+    // when the full-text search fails (a shard that does not arrive), and the other way round.
     const [jumped, searched] = await Promise.allSettled([findJumps(query), searchSite(query)]);
     if (mine !== sequence) return;
     const jumpEntries = jumped.status === 'fulfilled' ? jumped.value : [];
