@@ -111,12 +111,12 @@ export async function firstQueryFromReportPage(
     await box.focus();
     await box.fill(query);
     await page.waitForFunction(
-      (text) => document.querySelector('.search-panel .search-status')?.textContent.includes(text),
+      (text) => document.querySelector<HTMLElement>('.search-panel')?.dataset.query === text,
       query,
       { timeout: 30_000 },
     );
-    // The status is written after both the text search and the quick jump finished, so every
-    // byte they needed has arrived by now.
+    // The panel names its query after both the text search and the quick jump finished, so
+    // every byte they needed has arrived by now.
     const ms = Date.now() - started;
     const sizes = await Promise.all(
       requests.map(async (request) =>

@@ -1,12 +1,15 @@
 /**
  * The browser adapter of the search: wires Pagefind and `fetch` into the search flow of
- * src/lib/search/flow.ts (Pagefind's candidates, each report's text shard fetched once).
- * Loaded lazily, on the first focus of the search box or on the search page.
+ * src/lib/search/flow.ts (Pagefind's candidates, each report's text shard fetched once). Where
+ * Pagefind cannot run, the same flow runs without an index (src/lib/search/without-index.ts):
+ * every shard is read, and the results are the same. Loaded lazily, on the first focus of the
+ * search box or on the search page.
  */
 import { pagefindPath, searchDataPath, shardPath } from '../lib/urls.ts';
 import { encodeCharacter } from '../lib/search/tokens.ts';
 import { prepareReport, type PreparedReport } from '../lib/search/engine.ts';
 import { runSearch, type SearchLoaders, type SearchOutcome } from '../lib/search/flow.ts';
+import { withoutIndex } from '../lib/search/without-index.ts';
 import type { ReportShard, SearchManifest, SearchReport } from '../lib/search/types.ts';
 
 /** The slice of Pagefind's browser API this module uses. */
@@ -34,7 +37,8 @@ async function fetchJson<T>(url: string): Promise<T> {
 /**
  * Whether Pagefind's WebAssembly can run here: it needs reference types, and compiling must be
  * allowed by the CSP, whose 'wasm-unsafe-eval' Chromium before 97 does not know. Checked with two
- * tiny modules first, so such an engine neither downloads Pagefind nor meets its uncaught error.
+ * tiny modules first, so such an engine neither downloads Pagefind nor meets its uncaught error;
+ * it searches without the index instead.
  */
 function canRunPagefindWasm(): boolean {
   const header = [0, 97, 115, 109, 1, 0, 0, 0];
@@ -48,10 +52,13 @@ function canRunPagefindWasm(): boolean {
   }
 }
 
+/** Probed once, when this module loads. */
+const pagefindRuns = canRunPagefindWasm();
+
 /** Loads Pagefind's search API once (its own module, served from dist/pagefind/). */
 function loadPagefind(): Promise<PagefindApi> {
   pagefindPromise ??= (async () => {
-    if (!canRunPagefindWasm()) throw new Error('Pagefind: WebAssembly cannot run in this browser');
+    if (!pagefindRuns) throw new Error('Pagefind: WebAssembly cannot run in this browser');
     const url = pagefindPath(base, 'pagefind.js');
     const api = (await import(/* @vite-ignore */ url)) as PagefindApi;
     // No worker: a search here takes a millisecond, and the worker script would cost 12 KB.
@@ -71,12 +78,13 @@ export function loadManifest(): Promise<SearchManifest> {
 
 /**
  * Starts loading everything a first query needs while the reader is still typing: Pagefind with
- * its WebAssembly and index (a preload of any word fetches them) and the report list.
+ * its WebAssembly and index (a preload of any word fetches them), where it runs, and the report list.
  */
 export function warmUp(): void {
-  void loadPagefind()
-    .then((api) => api.preload(encodeCharacter('0')))
-    .catch(() => undefined);
+  if (pagefindRuns)
+    void loadPagefind()
+      .then((api) => api.preload(encodeCharacter('0')))
+      .catch(() => undefined);
   void loadManifest().catch(() => undefined);
 }
 
@@ -102,9 +110,12 @@ const browserLoaders: SearchLoaders = {
   prepared: loadPrepared,
 };
 
+/** The same loaders without Pagefind: every report is a candidate. */
+const plainLoaders = withoutIndex(browserLoaders);
+
 /** Runs one search (src/lib/search/flow.ts) on the browser's loaders and times it. */
 export async function searchSite(query: string): Promise<TimedOutcome> {
   const started = performance.now();
-  const outcome = await runSearch(query, browserLoaders);
+  const outcome = await runSearch(query, pagefindRuns ? browserLoaders : plainLoaders);
   return { ...outcome, elapsed: performance.now() - started };
 }

@@ -4,6 +4,7 @@
  * computed at build time into `search/jump-pinyin.json`, fetched only for queries with Latin letters.
  */
 import Fuse, { type IFuseOptions } from 'fuse.js';
+import { normaliseQuery } from '../lib/search/normalise.ts';
 import type { JumpEntry, JumpPinyinRow, JumpRow } from '../lib/search/types.ts';
 import { reportAnchorPath, searchDataPath } from '../lib/urls.ts';
 
@@ -13,11 +14,12 @@ const base = import.meta.env.BASE_URL;
  * Chosen, not default: fuse scores a match by its distance from `location` 0 unless told
  * otherwise, so `ignoreLocation` lets a word deep inside a long title match as well as one at
  * its start. A threshold of 0.3 allows about one typo in three letters of pinyin; text counts
- * more than pinyin so characters typed exactly rank first; one-letter noise is ignored.
+ * more than pinyin so characters typed exactly rank first; one-letter noise is ignored. The text
+ * is matched folded as the full-text search folds it (normalise.ts), and so is the query.
  */
 export const JUMP_FUSE_OPTIONS: IFuseOptions<JumpEntry> = {
   keys: [
-    { name: 'text', weight: 3 },
+    { name: 'text', weight: 3, getFn: (entry) => normaliseQuery(entry.text) },
     { name: 'initials', weight: 2 },
     { name: 'pinyin', weight: 2 },
   ],
@@ -71,12 +73,26 @@ function loadFuse(withPinyin: boolean): Promise<Fuse<JumpEntry>> {
   return pinyinFuse;
 }
 
+/** Whether a folded query needs pinyin: it has Latin letters (full-width ones fold to these). */
+export function needsPinyin(folded: string): boolean {
+  return /[a-z]/.test(folded);
+}
+
+/**
+ * The best targets for a query in `fuse`: the query folded by the same function as the full-text
+ * search (width, case, quotes, spaces), so both answer `ｘｍｌｄｃ` or `"小马拉大车"` alike.
+ */
+export function matchJumps(fuse: Fuse<JumpEntry>, query: string, limit = 5): JumpEntry[] {
+  const folded = normaliseQuery(query);
+  if (folded === '') return [];
+  return fuse.search(folded, { limit }).map((result) => result.item);
+}
+
 /** The best quick-jump targets for a query. */
 export async function findJumps(query: string, limit = 5): Promise<JumpEntry[]> {
-  const trimmed = query.trim().replace(/\s+/g, '');
-  if (trimmed === '') return [];
-  const fuse = await loadFuse(/[a-z]/i.test(trimmed));
-  return fuse.search(trimmed, { limit }).map((result) => result.item);
+  const folded = normaliseQuery(query);
+  if (folded === '') return [];
+  return matchJumps(await loadFuse(needsPinyin(folded)), folded, limit);
 }
 
 /** URL of a quick-jump target. */

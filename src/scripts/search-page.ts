@@ -1,10 +1,20 @@
 /**
  * The search page: reads `q` and `unit` from the URL, searches as the reader types (debounced),
  * keeps the URL in step with `history.replaceState` so reloading or sharing shows the same
- * results, filters by authoring unit, and lets the keyboard walk the results.
+ * results, filters by authoring unit, and lets the keyboard walk the results. It offers the same
+ * quick-jump targets as the header panel, which sends Enter here (`xmldc` finds no text but a title).
  */
+import type { JumpEntry } from '../lib/search/types.ts';
 import { searchSite, warmUp, type TimedOutcome } from './search-client.ts';
-import { describeOutcome, navigateWithArrows, renderResults } from './search-render.ts';
+import { findJumps } from './search-jump.ts';
+import {
+  describeOutcome,
+  element,
+  jumpList,
+  navigateWithArrows,
+  renderJumps,
+  renderResults,
+} from './search-render.ts';
 
 const DEBOUNCE_MS = 150;
 
@@ -23,6 +33,15 @@ export function startSearchPage(): void {
   const list = document.querySelector<HTMLElement>('.search-page-results');
   if (!form || !input || !unitSelect || !status || !list) return;
   warmUp();
+  // Made here rather than in search.astro: the quick jump is behaviour, the page's markup is layout.
+  const jumpLabel = element('p', 'search-panel-label', '快速跳转');
+  const jumps = jumpList();
+  const setJumps = (entries: JumpEntry[]): void => {
+    renderJumps(jumps, entries);
+    jumpLabel.hidden = jumps.hidden = entries.length === 0;
+  };
+  setJumps([]);
+  list.before(jumpLabel, jumps);
 
   const initial = readSearchParams(location.search);
   // `.value` assigns text; the query never becomes markup.
@@ -32,14 +51,15 @@ export function startSearchPage(): void {
 
   let sequence = 0;
   let timer: number | undefined;
-  const show = (outcome: TimedOutcome): void => {
+  const show = (outcome: TimedOutcome, jumpEntries: JumpEntry[]): void => {
     const unit = unitSelect.value;
     const shown = unit
       ? outcome.results.filter((result) => result.report.unit === unit)
       : outcome.results;
     renderResults(list, shown, outcome.query);
+    setJumps(jumpEntries);
     const filtered = unit && shown.length < outcome.results.length ? `（已按“${unit}”筛选）` : '';
-    status.textContent = `${describeOutcome(outcome, shown)}${filtered}`;
+    status.textContent = `${describeOutcome(outcome, shown, jumpEntries.length)}${filtered}`;
     list.dataset.state =
       outcome.normalised === '' ? 'empty' : shown.length === 0 ? 'none' : 'results';
     // For tests and the benchmark: which query the list shows and how long the search took.
@@ -57,17 +77,23 @@ export function startSearchPage(): void {
     history.replaceState(history.state, '', url);
     if (input.value.trim() === '') {
       list.replaceChildren();
+      setJumps([]);
       list.dataset.state = 'empty';
       status.textContent = '请输入要搜索的词句。';
       return;
     }
     status.textContent = '正在搜索…';
     try {
-      const outcome = await searchSite(input.value);
-      if (mine === sequence) show(outcome);
+      // The quick jump needs no full-text index, so its failure never hides the results.
+      const [outcome, jumpEntries] = await Promise.all([
+        searchSite(input.value),
+        findJumps(input.value).catch(() => []),
+      ]);
+      if (mine === sequence) show(outcome, jumpEntries);
     } catch {
       if (mine !== sequence) return;
       list.replaceChildren();
+      setJumps([]);
       list.dataset.state = 'error';
       status.textContent = '搜索出错：索引未能加载。请检查网络后刷新页面重试。';
     }
@@ -84,13 +110,17 @@ export function startSearchPage(): void {
   });
   unitSelect.addEventListener('change', () => void run());
   document.addEventListener('keydown', (event) => {
-    const inResults = list.contains(document.activeElement);
+    const inResults =
+      jumps.contains(document.activeElement) || list.contains(document.activeElement);
     if (event.key === 'Escape' && inResults) {
       input.focus();
       event.preventDefault();
       return;
     }
-    if ((inResults || document.activeElement === input) && navigateWithArrows(event, list, input))
+    if (
+      (inResults || document.activeElement === input) &&
+      navigateWithArrows(event, [jumps, list], input)
+    )
       event.preventDefault();
   });
   if (initial.query.trim() !== '') void run();

@@ -5,7 +5,10 @@
 import type { ReportResult, SectionHit } from '../lib/search/engine.ts';
 import type { Excerpt } from '../lib/search/excerpt.ts';
 import type { SearchOutcome } from '../lib/search/flow.ts';
+import { quoteQuery } from '../lib/search/quote.ts';
+import type { JumpEntry } from '../lib/search/types.ts';
 import { hitPath } from '../lib/urls.ts';
+import { JUMP_KIND_LABELS, jumpUrl } from './search-jump.ts';
 
 /** Creates an element with a class and optional text. */
 export function element<K extends keyof HTMLElementTagNameMap>(
@@ -81,14 +84,39 @@ export function renderResult(
   return item;
 }
 
-/** The sentence screen readers hear after a search. */
-export function describeOutcome(outcome: SearchOutcome, shown: ReportResult[]): string {
+/**
+ * The sentence screen readers hear after a search. With no report to show but quick-jump targets
+ * (a pinyin query such as `xmldc`), it names those: "nothing found" above them would be wrong.
+ */
+export function describeOutcome(outcome: SearchOutcome, shown: ReportResult[], jumps = 0): string {
   if (outcome.normalised === '') return '请输入要搜索的词句。';
-  if (shown.length === 0) return `没有找到包含“${outcome.query}”的报告。`;
+  const query = quoteQuery(outcome.query);
+  if (shown.length === 0)
+    return jumps > 0 ? `${jumps} 个快速跳转目标匹配${query}。` : `没有找到包含${query}的报告。`;
   const hits = shown.reduce((sum, result) => sum + result.hits, 0);
-  if (outcome.approximate)
-    return `没有完全一致的结果；${shown.length} 篇报告近似匹配“${outcome.query}”。`;
-  return `${shown.length} 篇报告包含“${outcome.query}”，共 ${hits} 处。`;
+  if (outcome.approximate) return `没有完全一致的结果；${shown.length} 篇报告近似匹配${query}。`;
+  return `${shown.length} 篇报告包含${query}，共 ${hits} 处。`;
+}
+
+/** Renders quick-jump targets as links into `list` (the header panel's and the search page's). */
+export function renderJumps(list: HTMLElement, entries: JumpEntry[]): void {
+  list.replaceChildren(
+    ...entries.map((entry) => {
+      const item = element('li');
+      const link = element('a', 'search-jump');
+      link.href = jumpUrl(entry);
+      link.append(element('span', 'search-jump-kind', JUMP_KIND_LABELS[entry.kind]), entry.text);
+      item.append(link);
+      return item;
+    }),
+  );
+}
+
+/** The labelled list of quick-jump targets (hidden until it has some). */
+export function jumpList(): HTMLUListElement {
+  const list = element('ul', 'search-jumps');
+  list.setAttribute('aria-label', '快速跳转');
+  return list;
 }
 
 /** Replaces the children of `list` with the rendered results. */
@@ -102,17 +130,18 @@ export function renderResults(
 }
 
 /**
- * Arrow-key navigation over the links inside `container`: ↓/↑ move between them (↓ from the
- * input enters the list), Esc returns to the input.
+ * Arrow-key navigation over the links inside `containers`, in their order: ↓/↑ move between them
+ * (↓ from the input enters the first), ↑ from the first returns to the input.
  */
 export function navigateWithArrows(
   event: KeyboardEvent,
-  container: HTMLElement,
+  containers: HTMLElement | HTMLElement[],
   input: HTMLInputElement,
 ): boolean {
-  const links = [...container.querySelectorAll<HTMLAnchorElement>('a[href]')].filter(
-    (link) => link.offsetParent !== null,
-  );
+  const links = [containers]
+    .flat()
+    .flatMap((container) => [...container.querySelectorAll<HTMLAnchorElement>('a[href]')])
+    .filter((link) => link.offsetParent !== null);
   if (links.length === 0) return false;
   const current = links.indexOf(document.activeElement as HTMLAnchorElement);
   if (event.key === 'ArrowDown') {

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { prepareReport, type PreparedReport } from '../../src/lib/search/engine.ts';
 import { runSearch, type SearchLoaders, type SearchOutcome } from '../../src/lib/search/flow.ts';
+import { withoutIndex } from '../../src/lib/search/without-index.ts';
 import type { ReportShard, SearchManifest } from '../../src/lib/search/types.ts';
 import { pagefindPath, searchDataPath, shardPath } from '../../src/lib/urls.ts';
 
@@ -38,18 +39,24 @@ export async function loadPagefindInNode(
   return module;
 }
 
-/** A search function over the site served at `origin` + `base` whose build is in `dist`. */
+/**
+ * A search function over the site served at `origin` + `base` whose build is in `dist`; with
+ * `index: false`, the plain-JavaScript path of engines where Pagefind cannot run.
+ */
 export async function createNodeSearch(
   dist: string,
   origin: string,
   base: string,
+  { index = true }: { index?: boolean } = {},
 ): Promise<(query: string) => Promise<SearchOutcome>> {
-  const pagefind = await loadPagefindInNode(dist, origin, base);
+  const pagefind = index ? await loadPagefindInNode(dist, origin, base) : undefined;
   const manifest = fetchJson<SearchManifest>(`${origin}${searchDataPath(base, 'manifest.json')}`);
   const prepared = new Map<string, Promise<PreparedReport>>();
   const loaders: SearchLoaders = {
     manifest: () => manifest,
     async candidates(tokens) {
+      if (!pagefind)
+        throw new Error('createNodeSearch: candidates asked of a search without index');
       const found = await pagefind.search(tokens);
       return new Set((found?.results ?? []).map((result) => result.id));
     },
@@ -64,7 +71,8 @@ export async function createNodeSearch(
       return entry;
     },
   };
-  return (query) => runSearch(query, loaders);
+  const used = index ? loaders : withoutIndex(loaders);
+  return (query) => runSearch(query, used);
 }
 
 /** Runs a stock Pagefind search; returns report ids in rank order. */

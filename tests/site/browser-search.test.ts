@@ -93,6 +93,57 @@ describe('header search box', () => {
       });
     },
   );
+  test('a query only the quick jump answers names its jumps, and Enter opens the search page with the same', async () => {
+    await check('jump-only', async () => {
+      await page.goto(site.url);
+      await headerBox().fill('xiaomalache');
+      const links = (): ReturnType<Page['getByRole']> =>
+        page.getByRole('list', { name: '快速跳转' }).getByRole('link');
+      const read = (): Promise<string[][]> =>
+        links().evaluateAll((found) =>
+          found.map((link) => [link.textContent, (link as HTMLAnchorElement).href]),
+        );
+      await links().first().waitFor({ timeout: 15_000 });
+      const offered = await read();
+      expect(offered.length).toBeGreaterThan(0);
+      await expect(page.locator('.search-panel .search-status').textContent()).resolves.toBe(
+        `${offered.length} 个快速跳转目标匹配“xiaomalache”。`,
+      );
+      await headerBox().press('Enter');
+      await page.waitForURL(
+        (url) => url.pathname === '/search/' && url.search === '?q=xiaomalache',
+      );
+      await expect.poll(() => links().count(), { timeout: 15_000 }).toBe(offered.length);
+      expect(await read()).toEqual(offered);
+      await expect(page.locator('.search-page-status').textContent()).resolves.toBe(
+        `${offered.length} 个快速跳转目标匹配“xiaomalache”。`,
+      );
+    });
+  });
+
+  test('Esc closes the panel and keeps the query, from the box or a result link; Esc again clears it', async () => {
+    await check('search-escape', async () => {
+      await page.goto(`${site.url}reports/03/`);
+      await headerBox().fill('康藏路社区');
+      const panel = page.locator('.search-panel');
+      const focusIn = (selector: string): Promise<boolean> =>
+        page.evaluate((inside) => document.activeElement?.closest(inside) !== null, selector);
+      await panel.locator('.search-hit-link').first().waitFor({ timeout: 15_000 });
+      await headerBox().press('Escape');
+      await expect(panel.isHidden()).resolves.toBe(true);
+      await expect(headerBox().inputValue()).resolves.toBe('康藏路社区');
+      // ↓ reopens the panel, ↓ again enters it; Esc there closes it, and focus stays out of it.
+      await headerBox().press('ArrowDown');
+      await page.keyboard.press('ArrowDown');
+      await expect(focusIn('.search-panel')).resolves.toBe(true);
+      await page.keyboard.press('Escape');
+      await expect(panel.isHidden()).resolves.toBe(true);
+      await expect(focusIn('form.search-box input')).resolves.toBe(true);
+      await expect(headerBox().inputValue()).resolves.toBe('康藏路社区');
+      await page.keyboard.press('Escape');
+      await expect(headerBox().inputValue()).resolves.toBe('');
+    });
+  });
 });
 
 describe('search page', () => {
@@ -120,7 +171,7 @@ describe('search page', () => {
     });
   });
 
-  test('arrow keys walk the results and Escape returns to the box', async () => {
+  test('arrow keys walk the quick jumps and the results, and Escape returns to the box', async () => {
     await check('search-page-keys', async () => {
       await page.goto(`${site.url}search/?q=${encodeURIComponent('减负')}`);
       const box = page.getByRole('searchbox', { name: '搜索词句' });
@@ -129,9 +180,9 @@ describe('search page', () => {
       await page.keyboard.press('ArrowDown');
       const focused = (): Promise<number> =>
         page.evaluate(() =>
-          [...document.querySelectorAll('.search-page-results a')].indexOf(
-            document.activeElement as Element,
-          ),
+          [
+            ...document.querySelectorAll('.search-page .search-jumps a, .search-page-results a'),
+          ].indexOf(document.activeElement as Element),
         );
       expect(await focused()).toBe(0);
       await page.keyboard.press('ArrowDown');
@@ -142,6 +193,33 @@ describe('search page', () => {
       await page.keyboard.press('ArrowDown');
       await page.keyboard.press('Escape');
       await expect(box.evaluate((input) => input === document.activeElement)).resolves.toBe(true);
+    });
+  });
+
+  test('finds every report near a typo, and its 近似 badge never breaks inside its box', async () => {
+    await check('search-page-approximate', async () => {
+      await page.goto(`${site.url}search/?q=${encodeURIComponent('党见引领')}`);
+      const list = page.locator('.search-page-results');
+      await expect
+        .poll(() => list.getAttribute('data-query'), { timeout: 15_000 })
+        .toBe('党见引领');
+      const found = await list
+        .locator(':scope > li')
+        .evaluateAll((items) => items.map((item) => (item as HTMLElement).dataset.report));
+      expect(found).toEqual(expect.arrayContaining(reportsContaining(reports, '党建引领')));
+      // Every list width from a phone's to a column's: the badge lands at a line's end in some.
+      const broken = await list.evaluate((element) => {
+        const widths: number[] = [];
+        for (let width = 200; width <= 480; width += 4) {
+          element.style.width = `${width}px`;
+          const badges = [...element.querySelectorAll('.search-badge')];
+          if (badges.some((badge) => badge.getClientRects().length !== 1)) widths.push(width);
+        }
+        element.style.width = '';
+        return widths;
+      });
+      expect(broken).toEqual([]);
+      await expect(list.locator('.search-badge').count()).resolves.toBe(found.length);
     });
   });
 

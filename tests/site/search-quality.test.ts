@@ -102,6 +102,16 @@ describe('absent strings', () => {
   });
 });
 
+describe('without Pagefind', () => {
+  test('the plain-JavaScript path of old engines gives every query the same outcome', async () => {
+    const plain = await createNodeSearch(SITE_DIST, new URL(server.url).origin, base, {
+      index: false,
+    });
+    for (const query of suite)
+      expect(await plain(query.query), query.query).toEqual(await search(query.query));
+  });
+});
+
 describe('compared with stock Pagefind', () => {
   test('prints recall, exact-first and precision for ours and stock Pagefind on the same queries', async () => {
     const stockRoot = await buildStockPagefindSite(SITE_DIST);

@@ -8,6 +8,7 @@ import {
 } from '../../src/lib/search/engine.ts';
 import type { ReportShard, SearchManifest, SearchReport } from '../../src/lib/search/types.ts';
 import { runSearch, type SearchLoaders } from '../../src/lib/search/flow.ts';
+import { withoutIndex } from '../../src/lib/search/without-index.ts';
 
 const report = (id: string, title: string, extra: Partial<SearchReport> = {}): SearchReport => ({
   id,
@@ -169,5 +170,35 @@ describe('runSearch', () => {
       approximate: false,
     });
     expect(loaders.fetched).toEqual([]);
+  });
+
+  it('finds every report within the allowed edits, however many hold more of its characters', async () => {
+    // Eight reports hold all four characters of 党见引领 scattered (no window within one edit);
+    // two hold 党建引领, one edit away, but lack 见: best-covered-first would fetch only decoys.
+    const decoys = Array.from({ length: 8 }, (_, index) =>
+      prepareReport(
+        report(String(index + 10), '其他'),
+        shard(String(index + 10), [['p0-1', '见面会上，引水工程，领导小组，党员干部。']]),
+      ),
+    );
+    const near = ['01', '02'].map((id) =>
+      prepareReport(report(id, '社区'), shard(id, [['p0-1', '坚持党建引领基层治理。']])),
+    );
+    const outcome = await runSearch('党见引领', memoryLoaders([...decoys, ...near]));
+    expect(outcome.approximate).toBe(true);
+    expect(outcome.results.map((result) => [result.report.id, result.edits])).toEqual([
+      ['01', 1],
+      ['02', 1],
+    ]);
+  });
+});
+
+describe('withoutIndex', () => {
+  it('gives the same outcomes as the index, reading every report', async () => {
+    const indexed = memoryLoaders([one, two, three]);
+    const plain = memoryLoaders([one, two, three]);
+    for (const query of ['康藏路 社区', '社区', '康藏路社去', '宇宙飞船着陆', 'ai数字人'])
+      expect(await runSearch(query, withoutIndex(plain))).toEqual(await runSearch(query, indexed));
+    expect(new Set(plain.fetched)).toEqual(new Set(['01', '02', '03']));
   });
 });

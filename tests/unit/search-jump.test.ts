@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import Fuse from 'fuse.js';
 import { buildJumpEntries, toPinyin } from '../../scripts/index/jump-data.ts';
-import { JUMP_FUSE_OPTIONS, toJumpEntries } from '../../src/scripts/search-jump.ts';
+import {
+  JUMP_FUSE_OPTIONS,
+  matchJumps,
+  needsPinyin,
+  toJumpEntries,
+} from '../../src/scripts/search-jump.ts';
+import { normaliseQuery } from '../../src/lib/search/normalise.ts';
 import type { JumpEntry } from '../../src/lib/search/types.ts';
 
 const source = {
@@ -77,5 +83,30 @@ describe('quick-jump matching', () => {
       },
     ]);
     expect(toJumpEntries([['任小艳', 'author', '05', '']])[0]?.pinyin).toBe('');
+  });
+});
+
+describe('the quick jump folds a query as the full text does', () => {
+  const jumps = (query: string): string[] =>
+    matchJumps(fuse, query).map((entry) => `${entry.report}#${entry.anchor}:${entry.text}`);
+
+  it.each([
+    ['full-width letters', 'ｘｍｌｄｃ', 'xmldc'],
+    ['upper case', 'XMLDC', 'xmldc'],
+    ['spaces', 'xiao ma la che', 'xiaomalache'],
+    ['half-width brackets', '(一)个案描述', '（一）个案描述'],
+    ['straight quotes', '"小马拉大车"', '“小马拉大车”'],
+  ])('finds the same targets for %s (%s) as for %s', (_label, typed, printed) => {
+    expect(jumps(typed)).toEqual(jumps(printed));
+    expect(jumps(typed).length).toBeGreaterThan(0);
+  });
+
+  it('ranks the heading first for its number typed in half-width brackets', () => {
+    expect(matchJumps(fuse, '(一)个案描述')[0]).toMatchObject({ anchor: 's1-1' });
+  });
+
+  it('asks for pinyin exactly when the folded query has Latin letters, full-width ones too', () => {
+    expect(needsPinyin(normaliseQuery('ｘｍｌ'))).toBe(true);
+    expect(needsPinyin(normaliseQuery('（一）个案'))).toBe(false);
   });
 });

@@ -37,9 +37,6 @@ export interface SearchOutcome {
   approximate: boolean;
 }
 
-// How many approximate candidates to fetch at most: typos are a fallback, not worth 12 shards.
-const APPROXIMATE_CANDIDATES = 6;
-
 /** Reports whose record holds every token; all reports for an empty token query. */
 async function candidateReports(
   loaders: SearchLoaders,
@@ -52,8 +49,10 @@ async function candidateReports(
 }
 
 /**
- * Candidates for approximate matches: reports holding all but `edits` of the query's distinct
- * characters, best covered first (one index lookup per character).
+ * Candidates for approximate matches: every report holding all but `edits` of the query's
+ * distinct characters (one index lookup per character). No cap: each edit removes at most one
+ * of those characters, so a report outside this set cannot match, and one inside may match
+ * more often than a better-covered one (党建引领 7 times in 01 for the typo 党见引领).
  */
 async function approximateCandidates(
   loaders: SearchLoaders,
@@ -69,10 +68,9 @@ async function approximateCandidates(
       coverage.set(report.id, (coverage.get(report.id) ?? 0) + 1);
     }
   }
-  return manifest.reports
-    .filter((report) => (coverage.get(report.id) ?? 0) >= characters.length - edits)
-    .sort((a, b) => (coverage.get(b.id) ?? 0) - (coverage.get(a.id) ?? 0))
-    .slice(0, APPROXIMATE_CANDIDATES);
+  return manifest.reports.filter(
+    (report) => (coverage.get(report.id) ?? 0) >= characters.length - edits,
+  );
 }
 
 /** Matches `match` over the prepared text of `reports`, keeping the reports that match. */
