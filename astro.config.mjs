@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import rehypeSectionIds from './src/plugins/rehype-section-ids.ts';
 import rehypeLeadIn from './src/plugins/rehype-lead-in.ts';
 import rehypeHeadingPermalinks from './src/plugins/rehype-heading-permalinks.ts';
+import rehypeTitleTail from './src/plugins/rehype-title-tail.ts';
 import viteLeanPreload from './scripts/lib/vite-lean-preload.ts';
 import bootScript from './scripts/lib/boot-script.ts';
 import { readOfflineSwitch } from './scripts/offline/switch.ts';
@@ -33,8 +34,8 @@ export default defineConfig({
     // The reports hold no code; Shiki would only add inline `style=""` attributes.
     syntaxHighlight: false,
     // Order matters: lead-ins are wrapped before ids are counted (neither depends on the other's
-    // output, but permalinks need the heading ids, so they come last).
-    rehypePlugins: [rehypeLeadIn, rehypeSectionIds, rehypeHeadingPermalinks],
+    // output, but permalinks need the heading ids; the title tail steps over the permalink).
+    rehypePlugins: [rehypeLeadIn, rehypeSectionIds, rehypeHeadingPermalinks, rehypeTitleTail],
   },
   vite: {
     // Whether pages register the offline worker: OFFLINE=off leaves the code out of every page
