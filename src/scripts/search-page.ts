@@ -61,7 +61,7 @@ export function startSearchPage(): void {
       status.textContent = '请输入要搜索的词句。';
       return;
     }
-    status.textContent = '正在搜索…';
+    status.textContent = '正在搜索……';
     try {
       const outcome = await searchSite(input.value);
       if (mine === sequence) show(outcome);
