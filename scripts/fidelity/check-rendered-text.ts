@@ -60,7 +60,11 @@ function isPluginMarkup(element: Element, block: Element): boolean {
   const textOnly = element.children.every((child) => child.type === 'text');
   if (block.tagName === 'p')
     return element.tagName === 'strong' && hasClass(element, 'lead') && textOnly;
-  return element.tagName === 'a' && hasClass(element, 'permalink') && element.children.length === 0;
+  const isPermalink =
+    element.tagName === 'a' && hasClass(element, 'permalink') && element.children.length === 0;
+  // The title tail (src/plugins/rehype-title-tail.ts) wraps a heading's last letters, adding none.
+  const isTitleTail = element.tagName === 'span' && hasClass(element, 'nw') && textOnly;
+  return isPermalink || isTitleTail;
 }
 
 /** The report body of a page: its whole text, and the first element Markdown made of the text. */

@@ -3,6 +3,7 @@
  * "about this issue" page shows. Labelled lines (`地址：…`) give most fields; committee roles
  * wrap onto unlabelled lines (`副主任：何耘 刘姗姗 邓雷 徐玫` / `薛岳 杨森`), which continue the role above.
  */
+import { joinCoverLineBreaks, readCoverNotice } from './cover.ts';
 import { Problems, quote } from './errors.ts';
 import type { CommitteeRole, Publication, SourceLine } from './model.ts';
 import { compactKey, normaliseSpacing } from './text.ts';
@@ -132,7 +133,8 @@ export function parsePublication(
     motto: normaliseSpacing(content[latinIndex + 1]?.text ?? ''),
     issue: `${year} ${issueLabel}`,
     year,
-    collectionTitle: normaliseSpacing(content[latinIndex + 2]?.text ?? ''),
+    collectionTitle: joinCoverLineBreaks(content[latinIndex + 2]?.text ?? ''),
+    notice: readCoverNotice(masthead),
     publisher: field('编辑出版'),
     host: hostLine?.[1]?.trim() ?? '',
     committee,

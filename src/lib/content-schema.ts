@@ -64,6 +64,8 @@ export const publicationSchema = z.object({
   year: z.number().int(),
   /** Title of this compendium, `2025 年全市机关党建课题研究优秀成果汇编`. */
   collectionTitle: z.string().min(1),
+  /** The cover's bracketed notice, `内部资料 免费交流` ('' when the cover prints none). */
+  notice: z.string(),
   /** Publisher as printed on the cover. */
   publisher: z.string().min(1),
   /** Sponsoring body (主办). */

@@ -19,6 +19,7 @@ import type { Pluggable, PluggableList } from 'unified';
 import rehypeHeadingPermalinks from './rehype-heading-permalinks.ts';
 import rehypeLeadIn from './rehype-lead-in.ts';
 import rehypeSectionIds from './rehype-section-ids.ts';
+import rehypeTitleTail from './rehype-title-tail.ts';
 
 /** Astro's `markdown` options that decide what the rendered text is. */
 export interface MarkdownConfig {
@@ -37,8 +38,8 @@ export const markdownConfig = {
   syntaxHighlight: false,
   remarkPlugins: [],
   // Order matters: lead-ins are wrapped before ids are counted (neither depends on the other's
-  // output, but permalinks need the heading ids, so they come last).
-  rehypePlugins: [rehypeLeadIn, rehypeSectionIds, rehypeHeadingPermalinks],
+  // output, but permalinks need the heading ids; the title tail steps over the permalink).
+  rehypePlugins: [rehypeLeadIn, rehypeSectionIds, rehypeHeadingPermalinks, rehypeTitleTail],
 } satisfies MarkdownConfig;
 
 /**

@@ -115,9 +115,8 @@ if (body && reportId && paragraphButton && shareButton && resume && resumeLink &
       shareButton.hidden = true;
       // The link builder is fetched on the first selection inside the report, not with the page.
       if (range && body.contains(range.commonAncestorContainer)) {
-        void import(/* lazy */ './share-selection.ts').then(({ buildSelectionLink }) => {
-          shareUrl = buildSelectionLink(range, blocks);
-          shareButton.hidden = !shareUrl;
+        void import(/* lazy */ './share-selection.ts').then(({ offerShare }) => {
+          shareUrl = offerShare(range, blocks, shareButton);
         });
       }
     }, 250);

@@ -82,7 +82,7 @@ export function startSearchPage(): void {
       status.textContent = '请输入要搜索的词句。';
       return;
     }
-    status.textContent = '正在搜索…';
+    status.textContent = '正在搜索……';
     try {
       // The quick jump needs no full-text index, so its failure never hides the results.
       const [outcome, jumpEntries] = await Promise.all([

@@ -3,7 +3,7 @@
  * from the URL and the content, so nothing here ever goes through innerHTML.
  */
 import type { ReportResult, SectionHit } from '../lib/search/engine.ts';
-import type { Excerpt } from '../lib/search/excerpt.ts';
+import { ELLIPSIS, type Excerpt } from '../lib/search/excerpt.ts';
 import type { SearchOutcome } from '../lib/search/flow.ts';
 import { quoteQuery } from '../lib/search/quote.ts';
 import type { JumpEntry } from '../lib/search/types.ts';
@@ -25,9 +25,9 @@ export function element<K extends keyof HTMLElementTagNameMap>(
 /** Renders an excerpt as text with the hit in one <mark>. */
 export function renderExcerpt(excerpt: Excerpt): HTMLElement {
   const container = element('span', 'search-excerpt');
-  container.append(`${excerpt.clippedStart ? '…' : ''}${excerpt.before}`);
+  container.append(`${excerpt.clippedStart ? ELLIPSIS : ''}${excerpt.before}`);
   container.append(element('mark', undefined, excerpt.hit));
-  container.append(`${excerpt.after}${excerpt.clippedEnd ? '…' : ''}`);
+  container.append(`${excerpt.after}${excerpt.clippedEnd ? ELLIPSIS : ''}`);
   return container;
 }
 

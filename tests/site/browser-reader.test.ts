@@ -362,7 +362,7 @@ describe('reading settings', () => {
       const saved = await page.evaluate(() => localStorage.getItem('xf-pos-05'));
 
       await page.goto(reportUrl);
-      const prompt = page.getByRole('link', { name: /^继续阅读：上次读到「.+」$/ });
+      const prompt = page.getByRole('link', { name: /^继续阅读：上次读到“.+”$/ });
       await expect.poll(() => prompt.isVisible()).toBe(true);
       expect(await page.evaluate(() => scrollY)).toBe(0);
       // It stands right above the text, not somewhere else in the page grid.

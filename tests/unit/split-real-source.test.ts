@@ -196,6 +196,8 @@ describe('the split of the real compendium', () => {
       permit: 'S(2025)01000259',
       printer: '南京力牛文化传媒有限公司',
       coverPhoto: { title: '禄口机场', photographer: '林琨' },
+      notice: '内部资料 免费交流',
+      collectionTitle: '2025 年全市机关党建课题研究优秀成果汇编',
     });
     expect(result.publication.committee.map((role) => `${role.role}:${role.names.length}`)).toEqual(
       [
