@@ -31,7 +31,7 @@ export function renderExcerpt(excerpt: Excerpt): HTMLElement {
 function renderHit(result: ReportResult, hit: SectionHit, query: string): HTMLLIElement {
   const item = element('li', 'search-hit');
   const link = element('a', 'search-hit-link');
-  link.href = hitPath(import.meta.env.BASE_URL, result.report.id, query, hit.target);
+  link.href = hitPath(import.meta.env.BASE_URL, result.report, query, hit.target);
   link.append(element('span', 'search-hit-label', hit.label));
   if (hit.hits > 1) link.append(element('span', 'search-hit-count', ` ${hit.hits} 处`));
   link.append(renderExcerpt(hit.excerpt));
@@ -45,6 +45,8 @@ export interface RenderOptions {
   maxHits?: number;
   /** Element of a report's title: a heading on the search page, a paragraph in the header panel. */
   titleTag?: 'h2' | 'p';
+  /** The label of an edition (`2025 增刊`), shown first in a result's facts when given. */
+  editionLabel?: (edition: string) => string | undefined;
 }
 
 /** Renders one report with its matching sections. */
@@ -56,11 +58,12 @@ export function renderResult(
   const item = element('li', 'search-result');
   item.dataset.kind = result.kind;
   item.dataset.report = result.report.id;
+  item.dataset.edition = result.report.edition;
   const heading = element(options.titleTag ?? 'h2', 'search-result-title');
   const link = element('a');
   link.href = hitPath(
     import.meta.env.BASE_URL,
-    result.report.id,
+    result.report,
     query,
     result.sections[0]?.target ?? '',
   );
@@ -69,6 +72,7 @@ export function renderResult(
   if (result.kind === 'approximate') heading.append(' ', element('span', 'search-badge', '近似'));
   item.append(heading);
   const facts = [
+    ...[options.editionLabel?.(result.report.edition) ?? []].flat(),
     result.report.unit,
     `第 ${result.report.page} 页`,
     `${result.hits} 处${result.kind === 'approximate' ? '近似' : ''}命中`,

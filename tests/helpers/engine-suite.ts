@@ -11,6 +11,7 @@ import { startServer, type RunningServer } from '../../scripts/serve.ts';
 import { withScreenshotOnFailure } from './browser.ts';
 import type { Engine, EngineLauncher, EnginePage } from './engines.ts';
 import { SITE_DIST } from './site.ts';
+import { reportPage } from './pages.ts';
 
 /** What an engine can do beyond the core, where engines differ. */
 export interface EngineSuiteOptions {
@@ -24,7 +25,7 @@ export interface EngineSuiteOptions {
 }
 
 const DESKTOP = { width: 1280, height: 800 };
-const REPORT = 'reports/05/';
+const REPORT = reportPage('05');
 
 /** True when the element with `id` is the location's target and stands just below the header. */
 function landedOn(id: string): boolean {
@@ -335,7 +336,7 @@ export function describeEngineSuite(launcher: EngineLauncher, options: EngineSui
     if (options.fullTextSearch) {
       test('finds a query from the header box and opens the hit highlighted', async () => {
         await check('search', async () => {
-          await page.goto(new URL('reports/03/', site).href);
+          await page.goto(new URL(reportPage('03'), site).href);
           await page.click('form.search-box input[name="q"]');
           await page.type('form.search-box input[name="q"]', '康藏路社区');
           await page.waitFor('the result count in the search panel', () =>
@@ -370,14 +371,16 @@ export function describeEngineSuite(launcher: EngineLauncher, options: EngineSui
 
       test('opens a search hit link (?hl=…#p…) on the highlighted passage', async () => {
         await check('hit-landing', async () => {
-          await page.goto(new URL('reports/01/', site).href);
+          await page.goto(new URL(reportPage('01'), site).href);
           const target = await page.evaluate(
             () =>
               [...document.querySelectorAll('.report-body p[id]')].find((paragraph) =>
                 paragraph.textContent.includes('康藏路社区'),
               )?.id,
           );
-          await page.goto(`${site}reports/01/?hl=${encodeURIComponent('康藏路社区')}#${target}`);
+          await page.goto(
+            `${site}${reportPage('01')}?hl=${encodeURIComponent('康藏路社区')}#${target}`,
+          );
           await expectHitLanding('01', '康藏路社区');
         });
       });
@@ -393,7 +396,7 @@ export function describeEngineSuite(launcher: EngineLauncher, options: EngineSui
         /[?&]hl=/.test(location.search) &&
         /^#p/.test(location.hash) &&
         !!document.querySelector('.search-hit-bar'),
-      new URL(`reports/${report}/`, site).pathname,
+      new URL(reportPage(report), site).pathname,
     );
     const landing = await page.evaluate(() => {
       const target = document.getElementById(decodeURIComponent(location.hash.slice(1)));

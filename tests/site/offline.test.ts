@@ -20,6 +20,7 @@ import { listHtmlFiles } from '../../scripts/lib/page-weight.ts';
 import { renderWorker, writeServiceWorker } from '../../scripts/offline/build-worker.ts';
 import { readOfflineSwitch } from '../../scripts/offline/switch.ts';
 import { WORKER_FILE, cacheKey, cacheName } from '../../src/lib/offline.ts';
+import { reportPage } from '../helpers/pages.ts';
 
 let browser: Browser;
 let scratch = '';
@@ -125,7 +126,7 @@ describe('offline copy', () => {
       await context.setOffline(true);
       await stopServer(server);
 
-      await page.goto(`${server.url}reports/07/`);
+      await page.goto(`${server.url}${reportPage('07')}`);
       await expect(page.locator('h1').textContent()).resolves.toContain('机关基层党组织建设');
       expect(
         await page.evaluate(() => ({
@@ -141,7 +142,7 @@ describe('offline copy', () => {
       const hit = page.locator('main a[href*="?hl="][href*="#p"]').first();
       await hit.waitFor({ timeout: 15_000 });
       await hit.click();
-      await page.waitForURL(/\/reports\/01\/\?hl=[^#]+#p[\d-]+$/);
+      await page.waitForURL(new RegExp(`/${reportPage('01')}\\?hl=[^#]+#p[\\d-]+$`));
       await expect
         .poll(
           () =>
@@ -242,7 +243,7 @@ describe('OFFLINE=off', () => {
           timeout: 15_000,
         })
         .toHaveLength(0);
-      const next = await page.goto(`${server.url}reports/05/`);
+      const next = await page.goto(`${server.url}${reportPage('05')}`);
       expect(next?.fromServiceWorker()).toBe(false);
       expect(await page.evaluate(() => navigator.serviceWorker.controller)).toBeNull();
       expect(await cachesLeft()).toEqual([]);

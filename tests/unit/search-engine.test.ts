@@ -10,6 +10,8 @@ import type { ReportShard, SearchManifest, SearchReport } from '../../src/lib/se
 import { runSearch, type SearchLoaders } from '../../src/lib/search/flow.ts';
 
 const report = (id: string, title: string, extra: Partial<SearchReport> = {}): SearchReport => ({
+  key: `2025-zk-${id}`,
+  edition: '2025-zk',
   id,
   pagefindId: `zh-cn_${id}`,
   title,

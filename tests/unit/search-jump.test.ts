@@ -7,6 +7,7 @@ import type { JumpEntry } from '../../src/lib/search/types.ts';
 const source = {
   id: '05',
   title: '深化作风建设 破解基层治理“小马拉大车”问题研究',
+  edition: '2025-zk',
   subtitle: '以华侨路街道为例',
   unit: '市委党校课题组',
   authors: ['任小艳', '刘玉东'],
@@ -16,6 +17,7 @@ const source = {
   ] as Array<[string, string]>,
 };
 const others = buildJumpEntries({
+  edition: '2025-zk',
   id: '02',
   title: '基于NLP技术的南京生态环保铁军作风建设研究',
   unit: '市生态环境局课题组',
@@ -66,16 +68,19 @@ describe('quick-jump matching', () => {
   });
 
   it('joins rows with their pinyin, or leaves pinyin empty until it is loaded', () => {
-    expect(toJumpEntries([['任小艳', 'author', '05', '']], [['renxiaoyan', 'rxy']])).toEqual([
+    expect(
+      toJumpEntries([['任小艳', 'author', '05', '', '2025-zk']], [['renxiaoyan', 'rxy']]),
+    ).toEqual([
       {
         text: '任小艳',
         kind: 'author',
         report: '05',
+        edition: '2025-zk',
         anchor: '',
         pinyin: 'renxiaoyan',
         initials: 'rxy',
       },
     ]);
-    expect(toJumpEntries([['任小艳', 'author', '05', '']])[0]?.pinyin).toBe('');
+    expect(toJumpEntries([['任小艳', 'author', '05', '', '2025-zk']])[0]?.pinyin).toBe('');
   });
 });
