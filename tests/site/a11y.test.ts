@@ -9,7 +9,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { withScreenshotOnFailure } from '../helpers/browser.ts';
 import { serveSiteInChromium, startsInViewport } from '../helpers/site.ts';
-import { REAL_REPORT_PATH, reportPage } from '../helpers/pages.ts';
+import { ABOUT_PAGE, REAL_REPORT_PATH, reportPage } from '../helpers/pages.ts';
 
 const AXE_SOURCE = readFileSync(
   createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
@@ -85,7 +85,7 @@ const PAGES: { name: string; path: string; ready?: string; act?: (page: Page) =>
       path: `search/?q=${encodeURIComponent(SEARCH_QUERY)}`,
       ready: 'main a[href*="?hl="]',
     },
-    { name: 'about', path: 'about/' },
+    { name: 'about', path: ABOUT_PAGE },
   ];
 
 describe.each<Theme>(['light', 'dark', 'system dark'])('axe-core in the %s theme', (theme) => {

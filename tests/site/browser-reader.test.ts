@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium, withScreenshotOnFailure } from '../helpers/browser.ts';
 import { startServer, type RunningServer } from '../../scripts/serve.ts';
-import { reportPage } from '../helpers/pages.ts';
+import { ABOUT_PAGE, reportPage } from '../helpers/pages.ts';
 
 const DIST = process.env.XINFENG_DIST ?? 'dist';
 const REPORT = reportPage('05');
@@ -330,7 +330,7 @@ describe('reading settings', () => {
       );
 
       // The setting is the site's, not the page's.
-      await page.goto(`${server.url}about/`);
+      await page.goto(`${server.url}${ABOUT_PAGE}`);
       expect(
         await page.evaluate(() => [
           document.documentElement.dataset.theme,
@@ -411,7 +411,7 @@ test('shows no script-only control when JavaScript is off', async () => {
 });
 
 describe('layout', () => {
-  test.each(['', REPORT, 'about/'])('does not scroll sideways at 360 px: /%s', async (path) => {
+  test.each(['', REPORT, ABOUT_PAGE])('does not scroll sideways at 360 px: /%s', async (path) => {
     await withPage(
       `overflow-${path || 'home'}`,
       async (page) => {

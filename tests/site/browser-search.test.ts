@@ -12,7 +12,7 @@ import {
   loadSuiteReports,
   reportsContaining,
 } from '../../scripts/lib/search-suite.ts';
-import { reportPage } from '../helpers/pages.ts';
+import { ABOUT_PAGE, reportPage } from '../helpers/pages.ts';
 
 const reports = loadSuiteReports();
 
@@ -37,7 +37,7 @@ const check = (name: string, body: () => Promise<void>): Promise<void> =>
   withScreenshotOnFailure(page, name, body);
 
 describe('header search box', () => {
-  test.each(['', reportPage('05'), 'about/', 'search/'])('is on the page /%s', async (path) => {
+  test.each(['', reportPage('05'), ABOUT_PAGE, 'search/'])('is on the page /%s', async (path) => {
     await page.goto(site.url + path);
     await expect(headerBox().count()).resolves.toBe(1);
   });

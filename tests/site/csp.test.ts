@@ -17,7 +17,7 @@ import { withScreenshotOnFailure } from '../helpers/browser.ts';
 import { SITE_DIST, serveSiteInChromium } from '../helpers/site.ts';
 import { CONTENT_SECURITY_POLICY } from '../../src/lib/csp.ts';
 import { listHtmlFiles } from '../../scripts/lib/page-weight.ts';
-import { reportPage } from '../helpers/pages.ts';
+import { ABOUT_PAGE, reportPage } from '../helpers/pages.ts';
 
 const pages = listHtmlFiles(SITE_DIST);
 /** Script types that are data, not code: CSP does not govern them. */
@@ -170,7 +170,7 @@ describe('pages under the server CSP header', () => {
           reportPage('05'),
           'search/?q=社区',
           `${reportPage('05')}?hl=社区`,
-          'about/',
+          ABOUT_PAGE,
           'no-such-page/',
         ]) {
           await page.goto(site.url + path, { waitUntil: 'networkidle' });

@@ -20,7 +20,7 @@ import { listHtmlFiles } from '../../scripts/lib/page-weight.ts';
 import { renderWorker, writeServiceWorker } from '../../scripts/offline/build-worker.ts';
 import { readOfflineSwitch } from '../../scripts/offline/switch.ts';
 import { WORKER_FILE, cacheKey, cacheName } from '../../src/lib/offline.ts';
-import { reportPage } from '../helpers/pages.ts';
+import { ABOUT_PAGE as ABOUT, reportPage } from '../helpers/pages.ts';
 
 let browser: Browser;
 let scratch = '';
@@ -171,12 +171,12 @@ describe('offline copy', () => {
     const server = await serve(root);
     const { page } = await freshPage();
     await withScreenshotOnFailure(page, 'offline-update', async () => {
-      await page.goto(`${server.url}about/`);
+      await page.goto(`${server.url}${ABOUT}`);
       const oldTitle = await page.title();
       expect(await offlineCopyKeys(page, server.url)).toEqual(expectedKeys(root, server.url));
 
       // Deploy a build whose about page changed: the page, then its worker, as the stage does.
-      const about = join(root, 'about', 'index.html');
+      const about = join(root, ABOUT, 'index.html');
       writeFileSync(
         about,
         readFileSync(about, 'utf8').replace(
@@ -208,7 +208,7 @@ describe('OFFLINE=off', () => {
     const server = await serve(root);
     const { page } = await freshPage();
     await withScreenshotOnFailure(page, 'offline-off', async () => {
-      await page.goto(`${server.url}about/`);
+      await page.goto(`${server.url}${ABOUT}`);
       expect((await offlineCopyKeys(page, server.url)).length).toBeGreaterThan(20);
 
       // Deploy an OFFLINE=off build: its worker, and pages whose header script registers nothing.

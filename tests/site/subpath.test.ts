@@ -14,7 +14,7 @@ import { startsInViewport } from '../helpers/site.ts';
 import { findBrokenLinks } from '../../scripts/lib/link-check.ts';
 import { buildVariant } from '../../scripts/lib/build-variant.ts';
 import { listHtmlFiles } from '../../scripts/lib/page-weight.ts';
-import { REAL_REPORT_PATH, reportPage } from '../helpers/pages.ts';
+import { ABOUT_PAGE, REAL_REPORT_PATH, reportPage } from '../helpers/pages.ts';
 
 const BASE = '/xinfeng/';
 let scratch = '';
@@ -92,7 +92,7 @@ describe(`built for ${BASE}`, () => {
     test('the offline worker of the sub-path build is registered for the sub-path', async () => {
       await withScreenshotOnFailure(page, 'subpath-offline', async () => {
         expect(existsSync(join(outDir, 'sw.js'))).toBe(true);
-        await page.goto(`${server.url}about/`);
+        await page.goto(`${server.url}${ABOUT_PAGE}`);
         const scope = await page.evaluate(async () => {
           const registration = await navigator.serviceWorker.ready;
           return registration.scope;
