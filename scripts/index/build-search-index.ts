@@ -120,7 +120,8 @@ export async function buildSearchIndex(
   dist: string,
   contentDir?: string,
 ): Promise<{ reports: number; tokens: number; everywhere: number }> {
-  const metadata: LibraryReport[] = readLibrary(contentDir).flatMap((edition) =>
+  const library = readLibrary(contentDir);
+  const metadata: LibraryReport[] = library.flatMap((edition) =>
     edition.reports.map((file) => ({ ...file.record, edition: edition.key })),
   );
   const shards: ReportShard[] = metadata.map((meta) => ({
@@ -188,7 +189,8 @@ export async function buildSearchIndex(
       page: meta.page,
     };
   });
-  const manifest: SearchManifest = { version, reports, everywhere };
+  const editions = library.map(({ key, publication }) => ({ key, label: publication.issue }));
+  const manifest: SearchManifest = { version, reports, everywhere, editions };
   writeFileSync(join(searchFolder, 'manifest.json'), JSON.stringify(manifest));
 
   const jump: JumpEntry[] = metadata.flatMap((meta, position) =>

@@ -4,8 +4,14 @@
  * nothing below moves. Enter without choosing opens the search page with the query.
  */
 import { findJumps, jumpUrl, JUMP_KIND_LABELS } from './search-jump.ts';
-import { searchSite, warmUp } from './search-client.ts';
-import { describeOutcome, element, navigateWithArrows, renderResults } from './search-render.ts';
+import { loadManifest, searchSite, warmUp } from './search-client.ts';
+import {
+  describeOutcome,
+  editionLabeller,
+  element,
+  navigateWithArrows,
+  renderResults,
+} from './search-render.ts';
 
 const DEBOUNCE_MS = 120;
 const PANEL_REPORTS = 5;
@@ -46,15 +52,25 @@ export function attachSearchBox(form: HTMLFormElement): void {
     more.href = `${form.action}?q=${encodeURIComponent(query)}`;
     // Settled apart: the quick jump needs only fuse.js and two JSON files, so it still answers
     // where the full-text search cannot run (Pagefind's WebAssembly fails in Chromium before 97).
-    const [jumped, searched] = await Promise.allSettled([findJumps(query), searchSite(query)]);
+    const [jumped, searched, manifest] = await Promise.allSettled([
+      findJumps(query),
+      searchSite(query),
+      loadManifest(),
+    ]);
     if (mine !== sequence) return;
+    const editionLabel = editionLabeller(
+      manifest.status === 'fulfilled' ? manifest.value : undefined,
+    );
     const jumpEntries = jumped.status === 'fulfilled' ? jumped.value : [];
     jumps.replaceChildren(
       ...jumpEntries.map((entry) => {
         const item = element('li');
         const link = element('a', 'search-jump');
         link.href = jumpUrl(entry);
-        link.append(element('span', 'search-jump-kind', JUMP_KIND_LABELS[entry.kind]), entry.text);
+        // With several editions the kind label names the edition too (`报告 · 2026 第1期`).
+        const edition = editionLabel?.(entry.edition);
+        const kind = `${JUMP_KIND_LABELS[entry.kind]}${edition ? ` · ${edition}` : ''}`;
+        link.append(element('span', 'search-jump-kind', kind), entry.text);
         item.append(link);
         return item;
       }),
@@ -62,7 +78,7 @@ export function attachSearchBox(form: HTMLFormElement): void {
     jumpHeading.hidden = jumpEntries.length === 0;
     const outcome = searched.status === 'fulfilled' ? searched.value : undefined;
     const shown = outcome?.results.slice(0, PANEL_REPORTS) ?? [];
-    renderResults(results, shown, query, { maxHits: PANEL_HITS, titleTag: 'p' });
+    renderResults(results, shown, query, { maxHits: PANEL_HITS, titleTag: 'p', editionLabel });
     textHeading.hidden = shown.length === 0;
     status.textContent = outcome
       ? describeOutcome(outcome, outcome.results)

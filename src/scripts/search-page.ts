@@ -4,8 +4,13 @@
  * same results, filters by edition (shown when the library has more than one) and authoring unit,
  * and lets the keyboard walk the results.
  */
-import { searchSite, warmUp, type TimedOutcome } from './search-client.ts';
-import { describeOutcome, navigateWithArrows, renderResults } from './search-render.ts';
+import { loadManifest, searchSite, warmUp, type TimedOutcome } from './search-client.ts';
+import {
+  describeOutcome,
+  editionLabeller,
+  navigateWithArrows,
+  renderResults,
+} from './search-render.ts';
 
 const DEBOUNCE_MS = 150;
 
@@ -43,7 +48,8 @@ export function startSearchPage(): void {
 
   let sequence = 0;
   let timer: number | undefined;
-  const show = (outcome: TimedOutcome): void => {
+  const show = async (outcome: TimedOutcome): Promise<void> => {
+    const editionLabel = editionLabeller(await loadManifest().catch(() => undefined));
     const unit = unitSelect.value;
     const edition = editionSelect?.value ?? '';
     const shown = outcome.results.filter(
@@ -51,10 +57,7 @@ export function startSearchPage(): void {
         (unit === '' || result.report.unit === unit) &&
         (edition === '' || result.report.edition === edition),
     );
-    renderResults(list, shown, outcome.query, {
-      editionLabel: (key) =>
-        [...(editionSelect?.options ?? [])].find((option) => option.value === key)?.text,
-    });
+    renderResults(list, shown, outcome.query, { editionLabel });
     const names = [edition && editionSelect?.selectedOptions[0]?.text, unit].filter(Boolean);
     const filtered =
       names.length > 0 && shown.length < outcome.results.length
@@ -88,7 +91,7 @@ export function startSearchPage(): void {
     status.textContent = '正在搜索…';
     try {
       const outcome = await searchSite(input.value);
-      if (mine === sequence) show(outcome);
+      if (mine === sequence) await show(outcome);
     } catch {
       if (mine !== sequence) return;
       list.replaceChildren();

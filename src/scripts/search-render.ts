@@ -5,6 +5,7 @@
 import type { ReportResult, SectionHit } from '../lib/search/engine.ts';
 import type { Excerpt } from '../lib/search/excerpt.ts';
 import type { SearchOutcome } from '../lib/search/flow.ts';
+import type { SearchManifest } from '../lib/search/types.ts';
 import { hitPath } from '../lib/urls.ts';
 
 /** Creates an element with a class and optional text. */
@@ -83,6 +84,18 @@ export function renderResult(
     hits.append(renderHit(result, hit, query));
   item.append(hits);
   return item;
+}
+
+/**
+ * Names a result's edition by its issue label (`2025 增刊`) when the library has more than one;
+ * with one edition results read as they always did, so it names none.
+ */
+export function editionLabeller(
+  manifest: Pick<SearchManifest, 'editions'> | undefined,
+): ((edition: string) => string | undefined) | undefined {
+  const editions = manifest?.editions ?? [];
+  if (editions.length < 2) return undefined;
+  return (edition) => editions.find((candidate) => candidate.key === edition)?.label;
 }
 
 /** The sentence screen readers hear after a search. */

@@ -259,6 +259,13 @@ describe('in Chromium', () => {
       expect(new URL(tab.url()).searchParams.get('edition')).toBe(SECOND);
       const href = await results.first().locator('a').first().getAttribute('href');
       expect(href?.startsWith(editionPath('/', SECOND))).toBe(true);
+
+      // The header box names the edition of each quick-jump target and result too.
+      await tab.getByRole('searchbox', { name: '搜索全文' }).fill(TITLE_PREFIX);
+      const jump = tab.locator('.search-panel a.search-jump').first();
+      await jump.waitFor({ timeout: 15_000 });
+      expect(await jump.locator('.search-jump-kind').textContent()).toBe('报告 · 2026 第1期');
+      expect(await jump.getAttribute('href')).toMatch(new RegExp(`^${editionPath('/', SECOND)}`));
     });
     await context.close();
   });

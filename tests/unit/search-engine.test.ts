@@ -109,6 +109,7 @@ function memoryLoaders(reports: PreparedReport[]): SearchLoaders & { fetched: st
     version: 'test',
     reports: reports.map((prepared) => prepared.report),
     everywhere: '',
+    editions: [{ key: '2025-zk', label: '2025 增刊' }],
   };
   return {
     fetched,

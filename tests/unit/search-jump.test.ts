@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import Fuse from 'fuse.js';
 import { buildJumpEntries, toPinyin } from '../../scripts/index/jump-data.ts';
 import { JUMP_FUSE_OPTIONS, toJumpEntries } from '../../src/scripts/search-jump.ts';
+import { editionLabeller } from '../../src/scripts/search-render.ts';
 import type { JumpEntry } from '../../src/lib/search/types.ts';
 
 const source = {
@@ -82,5 +83,16 @@ describe('quick-jump matching', () => {
       },
     ]);
     expect(toJumpEntries([['任小艳', 'author', '05', '', '2025-zk']])[0]?.pinyin).toBe('');
+  });
+});
+
+describe('edition labels in results', () => {
+  it('names a result’s edition only when the library has more than one', () => {
+    const one = { editions: [{ key: '2025-zk', label: '2025 增刊' }] };
+    const two = { editions: [{ key: '2026-01', label: '2026 第1期' }, ...one.editions] };
+    expect(editionLabeller(one)).toBeUndefined();
+    expect(editionLabeller(undefined)).toBeUndefined();
+    expect(editionLabeller(two)?.('2026-01')).toBe('2026 第1期');
+    expect(editionLabeller(two)?.('2025-zk')).toBe('2025 增刊');
   });
 });

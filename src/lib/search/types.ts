@@ -29,6 +29,8 @@ export interface SearchManifest {
    * they are left out of the Pagefind index (halving it) and out of candidate queries.
    */
   everywhere: string;
+  /** The library's editions, newest first: key and issue label (`2025 增刊`), to name a result's edition. */
+  editions: Array<{ key: string; label: string }>;
 }
 
 /** One block of a report body: element id (`s2`, `s2-3`, `p2-3-4`, `p0-1`) and its text. */
