@@ -14,7 +14,9 @@ import type { Element } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { toString as hastToString } from 'hast-util-to-string';
 import { visit } from 'unist-util-visit';
+import { HtmlValidate } from 'html-validate';
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
+import htmlValidateConfig from '../html-validate.config.mjs';
 import { main as runSplit } from '../../scripts/split.ts';
 import { buildVariant } from '../../scripts/lib/build-variant.ts';
 import { buildDocxDownloads } from '../../scripts/docx/build-docx.ts';
@@ -159,6 +161,27 @@ describe('a library of two editions', () => {
 
   test('no page links anywhere that does not exist, in either edition', () => {
     expect(findBrokenLinks(outDir, '/')).toEqual([]);
+  });
+
+  test('the library’s own markup is valid HTML: home, the second edition’s pages, search and 404', async () => {
+    const validator = new HtmlValidate(htmlValidateConfig);
+    const paths = [
+      '/',
+      editionPath('/', SECOND),
+      editionAboutPath('/', SECOND),
+      reportPath('/', report(SECOND, '01')),
+      searchPagePath('/'),
+      '/404.html',
+    ];
+    for (const path of paths) {
+      const result = await validator.validateString(page(path).html, path);
+      const errors = result.results.flatMap((entry) =>
+        entry.messages
+          .filter((message) => message.severity === 2)
+          .map((message) => `${path} ${message.ruleId}: ${message.message}`),
+      );
+      expect(errors).toEqual([]);
+    }
   });
 
   test('the 404 page lists the reports of both editions', () => {
