@@ -28,6 +28,7 @@ import { printTable } from './lib/print-table.ts';
 import { startServer } from './serve.ts';
 import { benchServing, printServing, type ServingResult } from './bench-serve.ts';
 import { buildVariant, timeCommand } from './lib/build-variant.ts';
+import { EDITION_KEY } from '../src/lib/urls.ts';
 import {
   extractReportText,
   gzipSize,
@@ -163,7 +164,14 @@ async function main(): Promise<void> {
     throw new Error(`${outDir} holds no build; run without --skip-build`);
 
   const files = listHtmlFiles(outDir);
-  const reports = files.filter((file) => /^reports\/\d{2}\/index\.html$/.test(file));
+  // Report pages of every edition (`2025-zk/03/index.html`); the redirect pages at the first
+  // addresses (`reports/03/`) are not report pages.
+  const reports = files.filter((file) => {
+    const [edition = '', id = '', name, ...rest] = file.split('/');
+    return (
+      EDITION_KEY.test(edition) && /^\d{2,3}$/.test(id) && name === 'index.html' && !rest.length
+    );
+  });
   const largestReport = [...reports].sort(
     (a, b) => readFileSync(join(outDir, b)).length - readFileSync(join(outDir, a)).length,
   )[0];

@@ -58,7 +58,7 @@ export function buildStages(dist = 'dist'): BuildStage[] {
       run: async () => {
         const { buildSearchIndex, describeSearchIndex } =
           await import('./index/build-search-index.ts');
-        console.log(describeSearchIndex(await buildSearchIndex(dist, 'content/reports'), dist));
+        console.log(describeSearchIndex(await buildSearchIndex(dist), dist));
         return true;
       },
     },
@@ -66,7 +66,7 @@ export function buildStages(dist = 'dist'): BuildStage[] {
       name: 'word downloads',
       run: async () => {
         const { buildDocxDownloads, describeDocxDownloads } = await import('./docx/build-docx.ts');
-        console.log(describeDocxDownloads(await buildDocxDownloads(dist, 'content')));
+        console.log(describeDocxDownloads(await buildDocxDownloads(dist)));
         return true;
       },
     },

@@ -19,7 +19,8 @@ import { visit } from 'unist-util-visit';
 import { reportPath } from '../../src/lib/urls.ts';
 import { parseBlockId } from '../../src/lib/ids.ts';
 import { extractBlocks } from '../index/build-search-index.ts';
-import { findSource } from '../split.ts';
+import { findSources } from '../split.ts';
+import { editionKeyOf } from '../../src/lib/editions.ts';
 import { quote } from '../split/errors.ts';
 import type { BodyNode, Report } from '../split/model.ts';
 import { presentedText } from '../split/render.ts';
@@ -140,29 +141,35 @@ export function checkRenderedReport(
   return problems;
 }
 
-/** Checks every report page of `dist` against the split of the compendium (default: the one in content/source/). */
+/** Checks every report page of `dist` against the split of each compendium (default: every one in content/source/). */
 export async function checkRenderedSite(
   dist: string,
-  sourceFile?: string,
+  sourceFiles?: readonly string[],
 ): Promise<FidelityResult> {
-  const file = sourceFile ?? (await findSource());
-  const name = basename(file);
-  const split = splitCompendiumBytes(new Uint8Array(readFileSync(file)), name);
-  if (!split.ok) throw new Error(split.errors.map((error) => error.message).join('\n'));
+  const files = sourceFiles ?? (await findSources());
   const problems: string[] = [];
+  let reports = 0;
   let blocks = 0;
-  for (const { report } of split.reports) {
-    const page = join(dist, reportPath('/', report.id), 'index.html');
-    blocks += report.body.length;
-    if (!existsSync(page)) {
-      problems.push(
-        `${name}:${report.headerLine} rendered-page-missing: expected report ${report.id} at ${page}, found no file`,
-      );
-      continue;
+  for (const file of files) {
+    const name = basename(file);
+    const split = splitCompendiumBytes(new Uint8Array(readFileSync(file)), name);
+    if (!split.ok) throw new Error(split.errors.map((error) => error.message).join('\n'));
+    // The split names the edition from the masthead; a source without a key stops the split itself.
+    const edition = editionKeyOf(split.publication) ?? '';
+    reports += split.reports.length;
+    for (const { report } of split.reports) {
+      const page = join(dist, reportPath('/', { edition, id: report.id }), 'index.html');
+      blocks += report.body.length;
+      if (!existsSync(page)) {
+        problems.push(
+          `${name}:${report.headerLine} rendered-page-missing: expected report ${report.id} at ${page}, found no file`,
+        );
+        continue;
+      }
+      problems.push(...checkRenderedReport(report, readFileSync(page, 'utf8'), name, page));
     }
-    problems.push(...checkRenderedReport(report, readFileSync(page, 'utf8'), name, page));
   }
-  return { reports: split.reports.length, blocks, problems };
+  return { reports, blocks, problems };
 }
 
 /** One line for the build log. */

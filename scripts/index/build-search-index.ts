@@ -1,12 +1,13 @@
 /**
  * `npm run index` (after `astro build`): writes the search data into `dist/`.
  *
- * - `dist/search/reports/NN.json`: each report body block by block (element id + text), read
- *   from the built page itself so ids and text are exactly what the reader shows.
+ * - `dist/search/reports/<key>.json`: each report body block by block (element id + text), read
+ *   from the built page itself so ids and text are exactly what the reader shows; the key
+ *   (`2025-zk-05`) is unique across the library's editions and opaque to the browser.
  * - `dist/pagefind/`: a Pagefind index with one custom record per report whose words are the
  *   report's distinct normalised characters as ASCII codes (see src/lib/search/tokens.ts for why).
  *   Pagefind returns candidates; the browser checks them literally against the shards.
- * - `dist/search/manifest.json`: report metadata, each report's Pagefind result id, and the
+ * - `dist/search/manifest.json`: report metadata with its edition, each report's Pagefind result id, and the
  *   characters found in every report (left out of the index: they select nothing).
  * - `dist/search/jump.json` + `jump-pinyin.json`: quick-jump targets, and their pinyin computed
  *   here at build time.
@@ -24,8 +25,8 @@ import * as pagefind from 'pagefind';
 import { normaliseText } from '../../src/lib/search/normalise.ts';
 import { characterTokens } from '../../src/lib/search/tokens.ts';
 import { buildJumpEntries } from './jump-data.ts';
-import type { ReportMeta } from '../../src/lib/content-schema.ts';
-import { readReportFiles } from '../lib/report-files.ts';
+import type { LibraryReport, ReportMeta } from '../../src/lib/content-schema.ts';
+import { readLibrary } from '../lib/report-files.ts';
 import { isHeadingId } from '../../src/lib/ids.ts';
 import { reportPath } from '../../src/lib/urls.ts';
 import type {
@@ -109,15 +110,25 @@ function readFragmentIds(pagefindFolder: string): Map<string, string> {
   return ids;
 }
 
-/** Builds all search data for the built site in `dist`. */
+/** The key of a report across the library, `2025-zk-05`: its shard's name (opaque to the browser). */
+export function reportKey(report: Pick<LibraryReport, 'edition' | 'id'>): string {
+  return `${report.edition}-${report.id}`;
+}
+
+/** Builds all search data for the built site in `dist` from the library under `contentDir`. */
 export async function buildSearchIndex(
   dist: string,
-  reportsFolder: string,
+  contentDir?: string,
 ): Promise<{ reports: number; tokens: number; everywhere: number }> {
-  const metadata = readReportFiles(reportsFolder).map((file) => file.record);
+  const library = readLibrary(contentDir);
+  const metadata: LibraryReport[] = library.flatMap((edition) =>
+    edition.reports.map((file) => ({ ...file.record, edition: edition.key })),
+  );
   const shards: ReportShard[] = metadata.map((meta) => ({
-    id: meta.id,
-    blocks: extractBlocks(readFileSync(join(dist, 'reports', meta.id, 'index.html'), 'utf8')),
+    id: reportKey(meta),
+    blocks: extractBlocks(
+      readFileSync(join(dist, reportPath('/', meta).slice(1), 'index.html'), 'utf8'),
+    ),
   }));
 
   const pagefindFolder = join(dist, 'pagefind');
@@ -133,7 +144,7 @@ export async function buildSearchIndex(
     const tokens = characterTokens(texts[position] ?? '', everywhere);
     tokenCount += tokens.length;
     const added = await index.addCustomRecord({
-      url: reportPath('/', meta.id),
+      url: reportPath('/', meta),
       content: tokens.join(' '),
       language: 'zh-cn',
       meta: { title: meta.title },
@@ -164,9 +175,11 @@ export async function buildSearchIndex(
   );
 
   const reports: SearchReport[] = metadata.map((meta) => {
-    const pagefindId = fragmentIds.get(reportPath('/', meta.id));
-    if (!pagefindId) throw new Error(`pagefind wrote no record for report ${meta.id}`);
+    const pagefindId = fragmentIds.get(reportPath('/', meta));
+    if (!pagefindId) throw new Error(`pagefind wrote no record for report ${reportKey(meta)}`);
     return {
+      key: reportKey(meta),
+      edition: meta.edition,
       id: meta.id,
       pagefindId,
       title: meta.title,
@@ -176,7 +189,8 @@ export async function buildSearchIndex(
       page: meta.page,
     };
   });
-  const manifest: SearchManifest = { version, reports, everywhere };
+  const editions = library.map(({ key, publication }) => ({ key, label: publication.issue }));
+  const manifest: SearchManifest = { version, reports, everywhere, editions };
   writeFileSync(join(searchFolder, 'manifest.json'), JSON.stringify(manifest));
 
   const jump: JumpEntry[] = metadata.flatMap((meta, position) =>
@@ -185,7 +199,13 @@ export async function buildSearchIndex(
       headings: (shards[position]?.blocks ?? []).filter(([id]) => isHeadingId(id)),
     }),
   );
-  const rows: JumpRow[] = jump.map((entry) => [entry.text, entry.kind, entry.report, entry.anchor]);
+  const rows: JumpRow[] = jump.map((entry) => [
+    entry.text,
+    entry.kind,
+    entry.report,
+    entry.anchor,
+    entry.edition,
+  ]);
   const pinyinRows: JumpPinyinRow[] = jump.map((entry) => [entry.pinyin, entry.initials]);
   writeFileSync(join(searchFolder, 'jump.json'), JSON.stringify(rows));
   writeFileSync(join(searchFolder, 'jump-pinyin.json'), JSON.stringify(pinyinRows));
@@ -205,5 +225,5 @@ export function describeSearchIndex(
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const dist = process.env.SEARCH_DIST ?? 'dist';
-  console.log(describeSearchIndex(await buildSearchIndex(dist, 'content/reports'), dist));
+  console.log(describeSearchIndex(await buildSearchIndex(dist), dist));
 }

@@ -10,6 +10,9 @@
 import { toString as mdastToString } from 'mdast-util-to-string';
 import type { ReportMeta } from '../../src/lib/content-schema.ts';
 import { readReportFiles } from './report-files.ts';
+import { join } from 'node:path';
+import { editionsFolder } from '../../src/lib/content-location.ts';
+import { LEGACY_EDITION } from '../../src/lib/urls.ts';
 
 /** One report as the suite sees it. */
 export type SuiteReport = Pick<ReportMeta, 'id' | 'title' | 'subtitle' | 'unit' | 'authors'> & {
@@ -43,7 +46,9 @@ export function foldForSuite(text: string): string {
 }
 
 /** Reads every report's metadata and body blocks from the split's Markdown. */
-export function loadSuiteReports(folder = 'content/reports'): SuiteReport[] {
+export function loadSuiteReports(
+  folder = join(editionsFolder('content'), LEGACY_EDITION, 'reports'),
+): SuiteReport[] {
   return readReportFiles(folder).map(({ record, body }) => ({
     id: record.id,
     title: record.title,

@@ -35,7 +35,9 @@ export type RuleId =
   | 'self-check-markdown-mismatch'
   | 'self-check-frontmatter-mismatch'
   | 'schema-invalid-report'
-  | 'schema-invalid-publication';
+  | 'schema-invalid-publication'
+  | 'edition-unknown-issue'
+  | 'edition-duplicate';
 
 /** A located problem; `fatal` problems stop the run, the others are printed as warnings. */
 export class SplitMessage extends Error {

@@ -4,6 +4,7 @@
  * them to Astro, whose build then fails with `InvalidContentEntryDataError` naming file and field.
  */
 import { z } from 'astro/zod';
+import { EDITION_KEY } from './urls.ts';
 
 /** Frontmatter of one `content/reports/NN.md`. */
 export const reportSchema = z
@@ -113,6 +114,20 @@ export type ReportCounts = Pick<
   ReportRecord,
   'sections' | 'subsections' | 'paragraphs' | 'characters'
 >;
+
+/**
+ * An edition's key, `2025-zk` or `2026-01`: the name of its folder `content/editions/<key>/`, which
+ * the split derives from the masthead (src/lib/urls.ts `editionKey`), and its address segment.
+ */
+export const editionKeySchema = z
+  .string()
+  .regex(EDITION_KEY, 'edition key like "2025-zk" or "2026-01"');
+
+/** An edition's key (see editionKeySchema). */
+export type EditionKey = z.infer<typeof editionKeySchema>;
+
+/** A report's metadata with the edition it belongs to: what pages, search and citations use across the library. */
+export type LibraryReport = ReportMeta & { edition: EditionKey };
 
 /** A committee role with its members, in printed order. */
 export type CommitteeRole = z.infer<typeof committeeSchema>;

@@ -4,9 +4,10 @@
  * nothing below moves. Enter without choosing opens the search page with the query.
  */
 import { findJumps } from './search-jump.ts';
-import { searchSite, warmUp } from './search-client.ts';
+import { loadManifest, searchSite, warmUp } from './search-client.ts';
 import {
   describeOutcome,
+  editionLabeller,
   element,
   jumpList,
   navigateWithArrows,
@@ -56,14 +57,21 @@ export function attachSearchBox(form: HTMLFormElement): void {
     more.href = `${form.action}?q=${encodeURIComponent(query)}`;
     // Settled apart: the quick jump needs only fuse.js and two JSON files, so it still answers
     // when the full-text search fails (a shard that does not arrive), and the other way round.
-    const [jumped, searched] = await Promise.allSettled([findJumps(query), searchSite(query)]);
+    const [jumped, searched, manifest] = await Promise.allSettled([
+      findJumps(query),
+      searchSite(query),
+      loadManifest(),
+    ]);
     if (mine !== sequence) return;
+    const editionLabel = editionLabeller(
+      manifest.status === 'fulfilled' ? manifest.value : undefined,
+    );
     const jumpEntries = jumped.status === 'fulfilled' ? jumped.value : [];
-    renderJumps(jumps, jumpEntries);
+    renderJumps(jumps, jumpEntries, editionLabel);
     jumpHeading.hidden = jumpEntries.length === 0;
     const outcome = searched.status === 'fulfilled' ? searched.value : undefined;
     const shown = outcome?.results.slice(0, PANEL_REPORTS) ?? [];
-    renderResults(results, shown, query, { maxHits: PANEL_HITS, titleTag: 'p' });
+    renderResults(results, shown, query, { maxHits: PANEL_HITS, titleTag: 'p', editionLabel });
     textHeading.hidden = shown.length === 0;
     status.textContent = outcome
       ? describeOutcome(outcome, outcome.results, jumpEntries.length)

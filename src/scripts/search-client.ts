@@ -89,13 +89,13 @@ export function warmUp(): void {
 }
 
 function loadPrepared(report: SearchReport, version: string): Promise<PreparedReport> {
-  let entry = prepared.get(report.id);
+  let entry = prepared.get(report.key);
   if (!entry) {
-    entry = fetchJson<ReportShard>(shardPath(base, report.id, version)).then((shard) =>
+    entry = fetchJson<ReportShard>(shardPath(base, report.key, version)).then((shard) =>
       prepareReport(report, shard),
     );
-    entry.catch(() => prepared.delete(report.id));
-    prepared.set(report.id, entry);
+    entry.catch(() => prepared.delete(report.key));
+    prepared.set(report.key, entry);
   }
   return entry;
 }

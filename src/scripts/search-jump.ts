@@ -48,10 +48,11 @@ function loadRows(): Promise<JumpRow[]> {
 
 /** Joins the rows with their pinyin ('' until the pinyin is loaded). */
 export function toJumpEntries(rows: JumpRow[], pinyin: JumpPinyinRow[] = []): JumpEntry[] {
-  return rows.map(([text, kind, report, anchor], index) => ({
+  return rows.map(([text, kind, report, anchor, edition], index) => ({
     text,
     kind,
     report,
+    edition,
     anchor,
     pinyin: pinyin[index]?.[0] ?? '',
     initials: pinyin[index]?.[1] ?? '',
@@ -97,7 +98,7 @@ export async function findJumps(query: string, limit = 5): Promise<JumpEntry[]> 
 
 /** URL of a quick-jump target. */
 export function jumpUrl(entry: JumpEntry): string {
-  return reportAnchorPath(base, entry.report, entry.anchor);
+  return reportAnchorPath(base, { edition: entry.edition, id: entry.report }, entry.anchor);
 }
 
 /** The label of a kind of target, shown before it. */

@@ -1,14 +1,16 @@
 /**
- * The search page: reads `q` and `unit` from the URL, searches as the reader types (debounced),
- * keeps the URL in step with `history.replaceState` so reloading or sharing shows the same
- * results, filters by authoring unit, and lets the keyboard walk the results. It offers the same
- * quick-jump targets as the header panel, which sends Enter here (`xmldc` finds no text but a title).
+ * The search page: reads `q`, `edition` and `unit` from the URL, searches as the reader types
+ * (debounced), keeps the URL in step with `history.replaceState` so reloading or sharing shows the
+ * same results, filters by edition (shown when the library has more than one) and authoring unit,
+ * and lets the keyboard walk the results. It offers the same quick-jump targets as the header
+ * panel, which sends Enter here (`xmldc` finds no text but a title).
  */
 import type { JumpEntry } from '../lib/search/types.ts';
-import { searchSite, warmUp, type TimedOutcome } from './search-client.ts';
+import { loadManifest, searchSite, warmUp, type TimedOutcome } from './search-client.ts';
 import { findJumps } from './search-jump.ts';
 import {
   describeOutcome,
+  editionLabeller,
   element,
   jumpList,
   navigateWithArrows,
@@ -18,10 +20,19 @@ import {
 
 const DEBOUNCE_MS = 150;
 
-/** Query and unit as they stand in the page URL. */
-export function readSearchParams(search: string): { query: string; unit: string } {
+/** Query, edition and unit as they stand in the page URL. */
+export function readSearchParams(search: string): { query: string; edition: string; unit: string } {
   const params = new URLSearchParams(search);
-  return { query: params.get('q') ?? '', unit: params.get('unit') ?? '' };
+  return {
+    query: params.get('q') ?? '',
+    edition: params.get('edition') ?? '',
+    unit: params.get('unit') ?? '',
+  };
+}
+
+/** Selects `value` when the list offers it (a shared URL may name an edition or unit no longer there). */
+function selectIfOffered(select: HTMLSelectElement | null | undefined, value: string): void {
+  if (select && [...select.options].some((option) => option.value === value)) select.value = value;
 }
 
 /** Wires the search page. */
@@ -29,6 +40,7 @@ export function startSearchPage(): void {
   const form = document.querySelector<HTMLFormElement>('form.search-form');
   const input = form?.querySelector<HTMLInputElement>('input[name="q"]');
   const unitSelect = form?.querySelector<HTMLSelectElement>('select[name="unit"]');
+  const editionSelect = form?.querySelector<HTMLSelectElement>('select[name="edition"]');
   const status = document.querySelector<HTMLElement>('.search-page-status');
   const list = document.querySelector<HTMLElement>('.search-page-results');
   if (!form || !input || !unitSelect || !status || !list) return;
@@ -36,8 +48,11 @@ export function startSearchPage(): void {
   // Made here rather than in search.astro: the quick jump is behaviour, the page's markup is layout.
   const jumpLabel = element('p', 'search-panel-label', '快速跳转');
   const jumps = jumpList();
-  const setJumps = (entries: JumpEntry[]): void => {
-    renderJumps(jumps, entries);
+  const setJumps = (
+    entries: JumpEntry[],
+    editionLabel?: (edition: string) => string | undefined,
+  ): void => {
+    renderJumps(jumps, entries, editionLabel);
     jumpLabel.hidden = jumps.hidden = entries.length === 0;
   };
   setJumps([]);
@@ -46,19 +61,27 @@ export function startSearchPage(): void {
   const initial = readSearchParams(location.search);
   // `.value` assigns text; the query never becomes markup.
   input.value = initial.query;
-  if ([...unitSelect.options].some((option) => option.value === initial.unit))
-    unitSelect.value = initial.unit;
+  selectIfOffered(unitSelect, initial.unit);
+  selectIfOffered(editionSelect, initial.edition);
 
   let sequence = 0;
   let timer: number | undefined;
-  const show = (outcome: TimedOutcome, jumpEntries: JumpEntry[]): void => {
+  const show = async (outcome: TimedOutcome, jumpEntries: JumpEntry[]): Promise<void> => {
+    const editionLabel = editionLabeller(await loadManifest().catch(() => undefined));
     const unit = unitSelect.value;
-    const shown = unit
-      ? outcome.results.filter((result) => result.report.unit === unit)
-      : outcome.results;
-    renderResults(list, shown, outcome.query);
-    setJumps(jumpEntries);
-    const filtered = unit && shown.length < outcome.results.length ? `（已按“${unit}”筛选）` : '';
+    const edition = editionSelect?.value ?? '';
+    const shown = outcome.results.filter(
+      (result) =>
+        (unit === '' || result.report.unit === unit) &&
+        (edition === '' || result.report.edition === edition),
+    );
+    renderResults(list, shown, outcome.query, { editionLabel });
+    setJumps(jumpEntries, editionLabel);
+    const names = [edition && editionSelect?.selectedOptions[0]?.text, unit].filter(Boolean);
+    const filtered =
+      names.length > 0 && shown.length < outcome.results.length
+        ? `（已按“${names.join('”“')}”筛选）`
+        : '';
     status.textContent = `${describeOutcome(outcome, shown, jumpEntries.length)}${filtered}`;
     list.dataset.state =
       outcome.normalised === '' ? 'empty' : shown.length === 0 ? 'none' : 'results';
@@ -72,7 +95,10 @@ export function startSearchPage(): void {
     const url = new URL(location.href);
     url.searchParams.delete('q');
     url.searchParams.delete('unit');
+    url.searchParams.delete('edition');
     if (input.value !== '') url.searchParams.set('q', input.value);
+    if (editionSelect && editionSelect.value !== '')
+      url.searchParams.set('edition', editionSelect.value);
     if (unitSelect.value !== '') url.searchParams.set('unit', unitSelect.value);
     history.replaceState(history.state, '', url);
     if (input.value.trim() === '') {
@@ -89,7 +115,7 @@ export function startSearchPage(): void {
         searchSite(input.value),
         findJumps(input.value).catch(() => []),
       ]);
-      if (mine === sequence) show(outcome, jumpEntries);
+      if (mine === sequence) await show(outcome, jumpEntries);
     } catch {
       if (mine !== sequence) return;
       list.replaceChildren();
@@ -109,6 +135,7 @@ export function startSearchPage(): void {
     timer = window.setTimeout(() => void run(), DEBOUNCE_MS);
   });
   unitSelect.addEventListener('change', () => void run());
+  editionSelect?.addEventListener('change', () => void run());
   document.addEventListener('keydown', (event) => {
     const inResults =
       jumps.contains(document.activeElement) || list.contains(document.activeElement);

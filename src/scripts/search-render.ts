@@ -6,7 +6,7 @@ import type { ReportResult, SectionHit } from '../lib/search/engine.ts';
 import { ELLIPSIS, type Excerpt } from '../lib/search/excerpt.ts';
 import type { SearchOutcome } from '../lib/search/flow.ts';
 import { quoteQuery } from '../lib/search/quote.ts';
-import type { JumpEntry } from '../lib/search/types.ts';
+import type { JumpEntry, SearchManifest } from '../lib/search/types.ts';
 import { hitPath } from '../lib/urls.ts';
 import { JUMP_KIND_LABELS, jumpUrl } from './search-jump.ts';
 
@@ -34,7 +34,7 @@ export function renderExcerpt(excerpt: Excerpt): HTMLElement {
 function renderHit(result: ReportResult, hit: SectionHit, query: string): HTMLLIElement {
   const item = element('li', 'search-hit');
   const link = element('a', 'search-hit-link');
-  link.href = hitPath(import.meta.env.BASE_URL, result.report.id, query, hit.target);
+  link.href = hitPath(import.meta.env.BASE_URL, result.report, query, hit.target);
   link.append(element('span', 'search-hit-label', hit.label));
   if (hit.hits > 1) link.append(element('span', 'search-hit-count', ` ${hit.hits} 处`));
   link.append(renderExcerpt(hit.excerpt));
@@ -48,6 +48,8 @@ export interface RenderOptions {
   maxHits?: number;
   /** Element of a report's title: a heading on the search page, a paragraph in the header panel. */
   titleTag?: 'h2' | 'p';
+  /** The label of an edition (`2025 增刊`), shown first in a result's facts when given. */
+  editionLabel?: (edition: string) => string | undefined;
 }
 
 /** Renders one report with its matching sections. */
@@ -59,11 +61,12 @@ export function renderResult(
   const item = element('li', 'search-result');
   item.dataset.kind = result.kind;
   item.dataset.report = result.report.id;
+  item.dataset.edition = result.report.edition;
   const heading = element(options.titleTag ?? 'h2', 'search-result-title');
   const link = element('a');
   link.href = hitPath(
     import.meta.env.BASE_URL,
-    result.report.id,
+    result.report,
     query,
     result.sections[0]?.target ?? '',
   );
@@ -72,6 +75,7 @@ export function renderResult(
   if (result.kind === 'approximate') heading.append(' ', element('span', 'search-badge', '近似'));
   item.append(heading);
   const facts = [
+    ...[options.editionLabel?.(result.report.edition) ?? []].flat(),
     result.report.unit,
     `第 ${result.report.page} 页`,
     `${result.hits} 处${result.kind === 'approximate' ? '近似' : ''}命中`,
@@ -82,6 +86,18 @@ export function renderResult(
     hits.append(renderHit(result, hit, query));
   item.append(hits);
   return item;
+}
+
+/**
+ * Names a result's edition by its issue label (`2025 增刊`) when the library has more than one;
+ * with one edition results read as they always did, so it names none.
+ */
+export function editionLabeller(
+  manifest: Pick<SearchManifest, 'editions'> | undefined,
+): ((edition: string) => string | undefined) | undefined {
+  const editions = manifest?.editions ?? [];
+  if (editions.length < 2) return undefined;
+  return (edition) => editions.find((candidate) => candidate.key === edition)?.label;
 }
 
 /**
@@ -98,14 +114,23 @@ export function describeOutcome(outcome: SearchOutcome, shown: ReportResult[], j
   return `${shown.length} 篇报告包含${query}，共 ${hits} 处。`;
 }
 
-/** Renders quick-jump targets as links into `list` (the header panel's and the search page's). */
-export function renderJumps(list: HTMLElement, entries: JumpEntry[]): void {
+/**
+ * Renders quick-jump targets as links into `list` (the header panel's and the search page's); with
+ * several editions the kind label names the edition too (`报告 · 2026 第1期`).
+ */
+export function renderJumps(
+  list: HTMLElement,
+  entries: JumpEntry[],
+  editionLabel?: (edition: string) => string | undefined,
+): void {
   list.replaceChildren(
     ...entries.map((entry) => {
       const item = element('li');
       const link = element('a', 'search-jump');
       link.href = jumpUrl(entry);
-      link.append(element('span', 'search-jump-kind', JUMP_KIND_LABELS[entry.kind]), entry.text);
+      const edition = editionLabel?.(entry.edition);
+      const kind = `${JUMP_KIND_LABELS[entry.kind]}${edition ? ` · ${edition}` : ''}`;
+      link.append(element('span', 'search-jump-kind', kind), entry.text);
       item.append(link);
       return item;
     }),

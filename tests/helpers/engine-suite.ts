@@ -12,6 +12,7 @@ import { withScreenshotOnFailure } from './browser.ts';
 import type { Engine, EngineLauncher, EnginePage } from './engines.ts';
 import { createNodeSearch } from './node-search.ts';
 import { SITE_DIST } from './site.ts';
+import { reportPage } from './pages.ts';
 
 /** Where engines differ. */
 export interface EngineSuiteOptions {
@@ -26,7 +27,7 @@ export interface EngineSuiteOptions {
 }
 
 const DESKTOP = { width: 1280, height: 800 };
-const REPORT = 'reports/05/';
+const REPORT = reportPage('05');
 
 /** True when the element with `id` is the location's target and stands just below the header. */
 function landedOn(id: string): boolean {
@@ -353,7 +354,7 @@ export function describeEngineSuite(launcher: EngineLauncher, options: EngineSui
     // plain-JavaScript path over every shard (src/lib/search/without-index.ts).
     test('finds a query from the header box and opens the hit highlighted', async () => {
       await check('search', async () => {
-        await page.goto(new URL('reports/03/', site).href);
+        await page.goto(new URL(reportPage('03'), site).href);
         await page.click('form.search-box input[name="q"]');
         await page.type('form.search-box input[name="q"]', '康藏路社区');
         await page.waitFor('the result count in the search panel', () =>
@@ -406,7 +407,7 @@ export function describeEngineSuite(launcher: EngineLauncher, options: EngineSui
         /[?&]hl=/.test(location.search) &&
         /^#p/.test(location.hash) &&
         !!document.querySelector('.search-hit-bar'),
-      new URL(`reports/${report}/`, site).pathname,
+      new URL(reportPage(report), site).pathname,
     );
     const landing = await page.evaluate(() => {
       const target = document.getElementById(decodeURIComponent(location.hash.slice(1)));

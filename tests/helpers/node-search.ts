@@ -61,12 +61,12 @@ export async function createNodeSearch(
       return new Set((found?.results ?? []).map((result) => result.id));
     },
     prepared(report, version) {
-      let entry = prepared.get(report.id);
+      let entry = prepared.get(report.key);
       if (!entry) {
-        entry = fetchJson<ReportShard>(`${origin}${shardPath(base, report.id, version)}`).then(
+        entry = fetchJson<ReportShard>(`${origin}${shardPath(base, report.key, version)}`).then(
           (shard) => prepareReport(report, shard),
         );
-        prepared.set(report.id, entry);
+        prepared.set(report.key, entry);
       }
       return entry;
     },

@@ -11,7 +11,8 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, describe, expect, test } from 'vitest';
 import { withScreenshotOnFailure } from '../helpers/browser.ts';
 import { serveSiteInChromium } from '../helpers/site.ts';
-import { aboutPath, homePath, reportPath, searchPagePath } from '../../src/lib/urls.ts';
+import { editionAboutPath, homePath, reportPath, searchPagePath } from '../../src/lib/urls.ts';
+import { REAL_EDITION } from '../helpers/pages.ts';
 import { loadSuiteReports } from '../../scripts/lib/search-suite.ts';
 
 const site = serveSiteInChromium();
@@ -123,7 +124,7 @@ test('no title, section entry or pager title ends with a lone character at 360 o
     await visit(at(homePath), '.contents-title');
     for (const id of REPORT_IDS)
       await visit(
-        at((base) => reportPath(base, id)),
+        at((base) => reportPath(base, { edition: REAL_EDITION, id })),
         TITLES,
       );
     expect(orphans).toEqual([]);
@@ -134,7 +135,7 @@ describe.each(SIZES)('at $width px', (size) => {
   test('the share button stands by the selection, clear of the native selection menu', async () => {
     const page = await pageFor(size, 'light');
     await withScreenshotOnFailure(page, `pages-share-${size.width}`, async () => {
-      await page.goto(at((base) => reportPath(base, '05')));
+      await page.goto(at((base) => reportPath(base, { edition: REAL_EDITION, id: '05' })));
       const selection = await page.evaluate(() => {
         const paragraph = document.getElementById('p2-1-1')!;
         paragraph.scrollIntoView({ block: 'center' });
@@ -206,7 +207,7 @@ describe.each(SIZES)('at $width px', (size) => {
     test('the search page is dressed like the about page and its own header', async () => {
       const page = await pageFor(size, theme);
       await withScreenshotOnFailure(page, `pages-search-${size.width}-${theme}`, async () => {
-        await page.goto(at(aboutPath));
+        await page.goto(at((base) => editionAboutPath(base, REAL_EDITION)));
         const about = await measure(page, { title: 'main h1' });
         await screenshot(page, `about-${size.width}-${theme}`);
 
@@ -241,7 +242,7 @@ describe.each(SIZES)('at $width px', (size) => {
       const page = await pageFor(size, theme);
       await page.goto(at(homePath));
       await screenshot(page, `home-${size.width}-${theme}`);
-      await page.goto(at((base) => reportPath(base, '05')));
+      await page.goto(at((base) => reportPath(base, { edition: REAL_EDITION, id: '05' })));
       await screenshot(page, `report-05-${size.width}-${theme}`);
     });
   });
@@ -256,7 +257,7 @@ describe('conventions of the printed issue', () => {
       const title = await page.locator('h1').textContent();
       expect(title).toContain('课题研究优秀成果汇编');
       expect(title).not.toMatch(/\p{sc=Han}\s+\p{sc=Han}/u);
-      await page.goto(at(aboutPath));
+      await page.goto(at((base) => editionAboutPath(base, REAL_EDITION)));
       const about = await page.locator('main').textContent();
       expect(about).not.toMatch(/[「」]/);
       expect(about).toContain('内部资料 免费交流');

@@ -12,18 +12,19 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium, withScreenshotOnFailure } from '../helpers/browser.ts';
 import { startServer, type RunningServer } from '../../scripts/serve.ts';
+import { ABOUT_PAGE, reportPage } from '../helpers/pages.ts';
 
 const DIST = process.env.XINFENG_DIST ?? 'dist';
-const REPORT = 'reports/05/';
+const REPORT = reportPage('05');
 const DESKTOP = { width: 1280, height: 800 };
 const PHONE = { width: 360, height: 740 };
 
 let browser: Browser;
 let server: RunningServer;
 let origin: string;
-/** Absolute URL of the report under test, e.g. `http://127.0.0.1:4321/reports/05/`. */
+/** Absolute URL of the report under test, e.g. `http://127.0.0.1:4321/2025-zk/05/`. */
 let reportUrl: string;
-/** Path of a page under the base path, e.g. `/xinfeng/reports/06/`. */
+/** Path of a page under the base path, e.g. `/xinfeng/2025-zk/06/`. */
 const pathOf = (path: string): string => new URL(path, server.url).pathname;
 /** One list per context, filled as its pages load. */
 
@@ -133,12 +134,12 @@ describe('reading a report', () => {
       await page.goto(reportUrl);
       const pager = page.getByRole('navigation', { name: '上一篇与下一篇' });
       await pager.getByRole('link', { name: /下一篇/ }).click();
-      await expect.poll(() => new URL(page.url()).pathname).toBe(pathOf('reports/06/'));
+      await expect.poll(() => new URL(page.url()).pathname).toBe(pathOf(reportPage('06')));
       await page
         .getByRole('navigation', { name: '上一篇与下一篇' })
         .getByRole('link', { name: /上一篇/ })
         .click();
-      await expect.poll(() => new URL(page.url()).pathname).toBe(pathOf('reports/05/'));
+      await expect.poll(() => new URL(page.url()).pathname).toBe(pathOf(reportPage('05')));
     });
   });
 });
@@ -329,7 +330,7 @@ describe('reading settings', () => {
       );
 
       // The setting is the site's, not the page's.
-      await page.goto(`${server.url}about/`);
+      await page.goto(`${server.url}${ABOUT_PAGE}`);
       expect(
         await page.evaluate(() => [
           document.documentElement.dataset.theme,
@@ -410,7 +411,7 @@ test('shows no script-only control when JavaScript is off', async () => {
 });
 
 describe('layout', () => {
-  test.each(['', REPORT, 'about/'])('does not scroll sideways at 360 px: /%s', async (path) => {
+  test.each(['', REPORT, ABOUT_PAGE])('does not scroll sideways at 360 px: /%s', async (path) => {
     await withPage(
       `overflow-${path || 'home'}`,
       async (page) => {

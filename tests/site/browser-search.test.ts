@@ -12,6 +12,7 @@ import {
   loadSuiteReports,
   reportsContaining,
 } from '../../scripts/lib/search-suite.ts';
+import { ABOUT_PAGE, reportPage } from '../helpers/pages.ts';
 
 const reports = loadSuiteReports();
 
@@ -36,14 +37,14 @@ const check = (name: string, body: () => Promise<void>): Promise<void> =>
   withScreenshotOnFailure(page, name, body);
 
 describe('header search box', () => {
-  test.each(['', 'reports/05/', 'about/', 'search/'])('is on the page /%s', async (path) => {
+  test.each(['', reportPage('05'), ABOUT_PAGE, 'search/'])('is on the page /%s', async (path) => {
     await page.goto(site.url + path);
     await expect(headerBox().count()).resolves.toBe(1);
   });
 
   test('`/` and Ctrl-K focus it, but `/` typed into a field stays in the field', async () => {
     await check('search-shortcuts', async () => {
-      await page.goto(`${site.url}reports/05/`);
+      await page.goto(`${site.url}${reportPage('05')}`);
       await page.keyboard.press('/');
       await expect(headerBox().evaluate((input) => input === document.activeElement)).resolves.toBe(
         true,
@@ -61,7 +62,7 @@ describe('header search box', () => {
 
   test('shows results as you type, with the count announced, without moving the page', async () => {
     await check('search-as-you-type', async () => {
-      await page.goto(`${site.url}reports/03/`);
+      await page.goto(`${site.url}${reportPage('03')}`);
       const before = await page.locator('main').boundingBox();
       await headerBox().focus();
       await headerBox().pressSequentially('康藏路社区', { delay: 30 });
@@ -89,7 +90,7 @@ describe('header search box', () => {
         await expect(jump.textContent()).resolves.toContain('小马拉大车');
         expect(
           new URL(await jump.evaluate((link) => (link as HTMLAnchorElement).href)).pathname,
-        ).toBe('/reports/05/');
+        ).toBe(`/${reportPage('05')}`);
       });
     },
   );
@@ -244,7 +245,7 @@ describe('landing on a hit', () => {
       await hits.nth(1).waitFor({ timeout: 15_000 });
       const href = await hits.nth(1).getAttribute('href');
       await hits.nth(1).click();
-      await page.waitForURL(/\/reports\/01\/\?hl=.*#p/);
+      await page.waitForURL(new RegExp(`/${reportPage('01')}\\?hl=.*#p`));
       const target = decodeURIComponent(new URL(page.url()).hash.slice(1));
       expect(href).toContain(`#${target}`);
       const bar = page.getByRole('region', { name: '搜索命中' });
@@ -278,7 +279,7 @@ describe('landing on a hit', () => {
   });
 
   test("a hit across the source's spaces is highlighted whole", async () => {
-    await page.goto(`${site.url}reports/01/?hl=${encodeURIComponent('AI数字人')}`);
+    await page.goto(`${site.url}${reportPage('01')}?hl=${encodeURIComponent('AI数字人')}`);
     await page.locator('mark.search-hit-mark').first().waitFor({ timeout: 15_000 });
     await expect(
       page
@@ -290,7 +291,7 @@ describe('landing on a hit', () => {
   test('a report page without ?hl= loads no search code', async () => {
     const scripts: string[] = [];
     page.on('request', (request) => scripts.push(request.url()));
-    await page.goto(`${site.url}reports/05/`, { waitUntil: 'networkidle' });
+    await page.goto(`${site.url}${reportPage('05')}`, { waitUntil: 'networkidle' });
     page.removeAllListeners('request');
     expect(
       scripts.filter((url) => /search-(box|highlight|client|render)|pagefind/.test(url)),

@@ -10,15 +10,16 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { buildStages } from '../../scripts/build.ts';
 import { checkRenderedSite } from '../../scripts/fidelity/check-rendered-text.ts';
 import { extractBlocks } from '../../scripts/index/build-search-index.ts';
-import { readReportFiles } from '../../scripts/lib/report-files.ts';
-import { reportPath } from '../../src/lib/urls.ts';
+import { readLibrary } from '../../scripts/lib/report-files.ts';
 import { startServer } from '../../scripts/serve.ts';
 import { createNodeSearch } from '../helpers/node-search.ts';
 import { SITE_DIST } from '../helpers/site.ts';
+import { REAL_EDITION, reportPage } from '../helpers/pages.ts';
 
-const ids = readReportFiles().map((file) => file.record.id);
-const pageFile = (dist: string, id: string): string =>
-  join(dist, reportPath('/', id), 'index.html');
+const ids = (readLibrary().find((edition) => edition.key === REAL_EDITION)?.reports ?? []).map(
+  (file) => file.record.id,
+);
+const pageFile = (dist: string, id: string): string => join(dist, reportPage(id), 'index.html');
 const scratch = mkdtempSync(join(tmpdir(), 'xinfeng-fidelity-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
@@ -53,10 +54,10 @@ describe('the fidelity stage', () => {
     const { problems } = await checkRenderedSite(scratch);
     expect(problems).toHaveLength(2);
     expect(problems[0]).toMatch(
-      /^nanjing-xinfeng-2025-supplement\.txt:\d+ rendered-markup: expected block \d+ of report 03 on .*reports\/03\/index\.html to hold plain text, found <del> around "入脑入心"$/,
+      /^nanjing-xinfeng-2025-supplement\.txt:\d+ rendered-markup: expected block \d+ of report 03 on .*\/03\/index\.html to hold plain text, found <del> around "入脑入心"$/,
     );
     expect(problems[1]).toMatch(
-      /^nanjing-xinfeng-2025-supplement\.txt:\d+ rendered-text-mismatch: expected block 1 of report 05 on .*reports\/05\/index\.html to read "p:近年来，.*", found "p:近年来,.*"$/,
+      /^nanjing-xinfeng-2025-supplement\.txt:\d+ rendered-text-mismatch: expected block 1 of report 05 on .*\/05\/index\.html to read "p:近年来，.*", found "p:近年来,.*"$/,
     );
   });
 });

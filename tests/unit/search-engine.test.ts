@@ -11,6 +11,8 @@ import { runSearch, type SearchLoaders } from '../../src/lib/search/flow.ts';
 import { withoutIndex } from '../../src/lib/search/without-index.ts';
 
 const report = (id: string, title: string, extra: Partial<SearchReport> = {}): SearchReport => ({
+  key: `2025-zk-${id}`,
+  edition: '2025-zk',
   id,
   pagefindId: `zh-cn_${id}`,
   title,
@@ -108,6 +110,7 @@ function memoryLoaders(reports: PreparedReport[]): SearchLoaders & { fetched: st
     version: 'test',
     reports: reports.map((prepared) => prepared.report),
     everywhere: '',
+    editions: [{ key: '2025-zk', label: '2025 增刊' }],
   };
   return {
     fetched,

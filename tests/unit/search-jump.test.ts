@@ -7,12 +7,14 @@ import {
   needsPinyin,
   toJumpEntries,
 } from '../../src/scripts/search-jump.ts';
+import { editionLabeller } from '../../src/scripts/search-render.ts';
 import { normaliseQuery } from '../../src/lib/search/normalise.ts';
 import type { JumpEntry } from '../../src/lib/search/types.ts';
 
 const source = {
   id: '05',
   title: '深化作风建设 破解基层治理“小马拉大车”问题研究',
+  edition: '2025-zk',
   subtitle: '以华侨路街道为例',
   unit: '市委党校课题组',
   authors: ['任小艳', '刘玉东'],
@@ -22,6 +24,7 @@ const source = {
   ] as Array<[string, string]>,
 };
 const others = buildJumpEntries({
+  edition: '2025-zk',
   id: '02',
   title: '基于NLP技术的南京生态环保铁军作风建设研究',
   unit: '市生态环境局课题组',
@@ -72,17 +75,31 @@ describe('quick-jump matching', () => {
   });
 
   it('joins rows with their pinyin, or leaves pinyin empty until it is loaded', () => {
-    expect(toJumpEntries([['任小艳', 'author', '05', '']], [['renxiaoyan', 'rxy']])).toEqual([
+    expect(
+      toJumpEntries([['任小艳', 'author', '05', '', '2025-zk']], [['renxiaoyan', 'rxy']]),
+    ).toEqual([
       {
         text: '任小艳',
         kind: 'author',
         report: '05',
+        edition: '2025-zk',
         anchor: '',
         pinyin: 'renxiaoyan',
         initials: 'rxy',
       },
     ]);
-    expect(toJumpEntries([['任小艳', 'author', '05', '']])[0]?.pinyin).toBe('');
+    expect(toJumpEntries([['任小艳', 'author', '05', '', '2025-zk']])[0]?.pinyin).toBe('');
+  });
+});
+
+describe('edition labels in results', () => {
+  it('names a result’s edition only when the library has more than one', () => {
+    const one = { editions: [{ key: '2025-zk', label: '2025 增刊' }] };
+    const two = { editions: [{ key: '2026-01', label: '2026 第1期' }, ...one.editions] };
+    expect(editionLabeller(one)).toBeUndefined();
+    expect(editionLabeller(undefined)).toBeUndefined();
+    expect(editionLabeller(two)?.('2026-01')).toBe('2026 第1期');
+    expect(editionLabeller(two)?.('2025-zk')).toBe('2025 增刊');
   });
 });
 

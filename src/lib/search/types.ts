@@ -3,13 +3,18 @@
  * the browser reads.
  */
 
-import type { ReportMeta } from '../content-schema.ts';
+import type { LibraryReport } from '../content-schema.ts';
 
-/** One report as the search lists it (from `manifest.json`). */
+/**
+ * One report as the search lists it (from `manifest.json`): `edition` and `id` give its address
+ * (src/lib/urls.ts), `key` — an opaque string, unique across the library — names its shard.
+ */
 export type SearchReport = Pick<
-  ReportMeta,
-  'id' | 'title' | 'subtitle' | 'unit' | 'authors' | 'page'
+  LibraryReport,
+  'edition' | 'id' | 'title' | 'subtitle' | 'unit' | 'authors' | 'page'
 > & {
+  /** Opaque key of the report across the library: its shard's name and cache key. */
+  key: string;
   /** Pagefind's result id for this report's record. */
   pagefindId: string;
 };
@@ -24,23 +29,32 @@ export interface SearchManifest {
    * they are left out of the Pagefind index (halving it) and out of candidate queries.
    */
   everywhere: string;
+  /** The library's editions, newest first: key and issue label (`2025 增刊`), to name a result's edition. */
+  editions: Array<{ key: string; label: string }>;
 }
 
 /** One block of a report body: element id (`s2`, `s2-3`, `p2-3-4`, `p0-1`) and its text. */
 export type ShardBlock = [id: string, text: string];
 
-/** `dist/search/reports/05.json`: the report body as the page shows it, block by block. */
+/** `dist/search/reports/<key>.json`: the report body as the page shows it, block by block. */
 export interface ReportShard {
+  /** The report's key (SearchReport.key). */
   id: string;
   blocks: ShardBlock[];
 }
 
 /**
- * `dist/search/jump.json`: quick-jump targets as `[text, kind, report, anchor]` rows;
+ * `dist/search/jump.json`: quick-jump targets as `[text, kind, report, anchor, edition]` rows;
  * `dist/search/jump-pinyin.json`: `[pinyin, initials]` rows in the same order, loaded only once
  * a query contains Latin letters (most queries are Chinese and never need them).
  */
-export type JumpRow = [text: string, kind: JumpEntry['kind'], report: string, anchor: string];
+export type JumpRow = [
+  text: string,
+  kind: JumpEntry['kind'],
+  report: string,
+  anchor: string,
+  edition: string,
+];
 
 /** Pinyin of one jump row. */
 export type JumpPinyinRow = [pinyin: string, initials: string];
@@ -51,8 +65,10 @@ export interface JumpEntry {
   text: string;
   /** What kind of target this is. */
   kind: 'title' | 'unit' | 'author' | 'heading';
-  /** Report id. */
+  /** Report id inside its edition. */
   report: string;
+  /** The report's edition key. */
+  edition: string;
   /** Element id inside the report, '' for the report itself. */
   anchor: string;
   /** Pinyin without tones or spaces, e.g. `xiaomaladache`. */
