@@ -124,8 +124,9 @@ if (
       shareButton.hidden = true;
       // The link builder is fetched on the first selection inside the report, not with the page.
       if (range && body.contains(range.commonAncestorContainer)) {
-        void import(/* lazy */ './share-selection.ts').then(({ buildSelectionLink }) => {
-          shareUrl = buildSelectionLink(range, blocks);
+        // A whole-module `then` (not destructuring) keeps Vite from wrapping the import.
+        void import(/* lazy */ './share-selection.ts').then((module) => {
+          shareUrl = module.buildSelectionLink(range, blocks);
           shareButton.hidden = !shareUrl;
         });
       }
@@ -152,8 +153,8 @@ if (
     } else if ((touched || !wide) && blocks.includes(block as HTMLElement)) {
       // A tap on a heading or paragraph (or a click where the margin has no room) offers its
       // link in the reading bar.
-      void import(/* lazy */ './reading-bar.ts').then(({ tapBlock }) =>
-        tapBlock(block as HTMLElement, copyLink),
+      void import(/* lazy */ './reading-bar.ts').then((module) =>
+        module.tapBlock(block as HTMLElement, copyLink),
       );
     }
   });
@@ -228,7 +229,7 @@ if (
     },
     // The header is sticky on wide screens only; elsewhere it scrolls away and hides nothing.
     {
-      rootMargin: `-${header && getComputedStyle(header).position === 'sticky' ? header.offsetHeight : 0}px 0px 0px 0px`,
+      rootMargin: `-${header && getComputedStyle(header).position === 'sticky' ? header.offsetHeight : 0}px 0px 0px`,
     },
   );
   for (const block of blocks) observer.observe(block);
