@@ -2,8 +2,8 @@
  * Enhancements of a report page, wired to the controls that src/components/ReaderEnhancements.astro
  * renders hidden: copying section and paragraph links, the phone's reading bar, sharing a selected
  * passage, marking the section being read in the table of contents, and offering to continue where
- * the reader left off. Without this script every link still works; it only adds. Kept small on purpose: a report
- * page may load 3 KB of gzipped JavaScript in all.
+ * the reader left off. Without this script every link still works; it only adds. Kept small on
+ * purpose: a report page may load 3 KB of gzipped JavaScript in all.
  */
 import {
   buildAbsoluteLink,
@@ -140,8 +140,8 @@ if (
     const cited = document.getElementById(
       target.closest<HTMLElement>('[data-copy-target]')?.dataset.copyTarget ?? '',
     );
-    // A plain click copies; modified clicks (new tab, …) keep their usual meaning.
     const block = target.closest<HTMLElement>('h2[id],h3[id],p[id]');
+    // A plain click copies; modified clicks (new tab, …) keep their usual meaning.
     if (permalink && !(event.ctrlKey || event.metaKey || event.shiftKey || event.altKey)) {
       event.preventDefault();
       copyLink(idFromHash(permalink.hash));
@@ -192,7 +192,7 @@ if (
   // the table-of-contents mark, the paragraph button's first place and the saved position.
   const header = $('.site-header');
   const visible = new Set<number>();
-  let currentEntry: HTMLElement | undefined;
+  let currentEntry: HTMLElement | null = null;
   let lastRead = '';
   let saveTimer = 0;
   const observer = new IntersectionObserver(
@@ -204,16 +204,19 @@ if (
       }
       const place = locateReading(isHeading, visible);
       if (!place) return;
+      // None above the first heading: the text before it belongs to no section.
       const entry = $(`.toc a[href="#${blocks[place[0]]?.id}"]`);
-      if (entry && entry !== currentEntry) {
+      if (entry !== currentEntry) {
         currentEntry?.removeAttribute('aria-current');
         currentEntry = entry;
-        entry.setAttribute('aria-current', 'location');
-        // A long list scrolls inside the sticky navigation (ReportToc.css, where the <details>
-        // is the entries' offset parent): keep the entry in its middle. scrollIntoView would
-        // move the page too, and Chrome 86 has no container-only form of it. Elsewhere the
-        // <details> does not scroll and this changes nothing.
-        toc.scrollTop = entry.offsetTop - toc.clientHeight / 2;
+        if (entry) {
+          entry.setAttribute('aria-current', 'location');
+          // A long list scrolls inside the sticky navigation (ReportToc.css, where the <details>
+          // is the entries' offset parent): keep the entry in its middle. scrollIntoView would
+          // move the page too, and Chrome 86 has no container-only form of it. Elsewhere the
+          // <details> does not scroll and this changes nothing.
+          toc.scrollTop = entry.offsetTop - toc.clientHeight / 2;
+        }
       }
       const paragraph = blocks[place[1]];
       if (!paragraphButton.parentElement?.id) attach(paragraph);
