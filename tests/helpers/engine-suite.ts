@@ -1,7 +1,8 @@
 /**
  * The reader's core tasks in one browser engine, for the engines that readers use besides
  * current Chromium (Firefox ESR, WebKit for iPhones, Chromium 86): reading with the section
- * navigation, copying paragraph and section links, reading settings that persist and apply before
+ * navigation, copying paragraph and section links (also from the narrow screen's reading bar),
+ * reading settings that persist and apply before
  * first paint, and the header search. Every test also fails on an uncaught error in the page.
  *
  * The page functions below run inside the browser, so they use only what is defined inside them.
@@ -289,6 +290,23 @@ export function describeEngineSuite(launcher: EngineLauncher, options: EngineSui
         });
         // Copying is all it does: the page neither moves nor changes its address.
         expect(await page.evaluate(() => [location.hash, scrollY])).toEqual(['', scrolled]);
+
+        // A narrow window has no margin for the control: a click on the paragraph marks it and
+        // offers its link in the reading bar (the phone's way, loaded on that first click).
+        await page.setViewport(options.narrowWidth, 740);
+        await page.goto(reportUrl);
+        await page.evaluate(recordCopies);
+        await page.click('#p1-1-1');
+        await page.waitFor('the reading bar shown for #p1-1-1', () => {
+          const bar = document.querySelector<HTMLElement>('.reader-bar');
+          return !!bar && !bar.hidden && !!document.querySelector('#p1-1-1.chosen');
+        });
+        await page.click('.reader-bar button');
+        await page.waitFor('a toast after the copy from the reading bar', toastsAfter, 0);
+        expect(await page.evaluate(lastCopy)).toEqual({
+          toast: '链接已复制',
+          text: `${reportUrl}#p1-1-1`,
+        });
       });
     });
 
