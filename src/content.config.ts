@@ -1,5 +1,5 @@
 /**
- * Content collections: the twelve reports the split writes to `content/reports/*.md`
+ * Content collections: the reports the split writes to `content/reports/*.md`
  * (frontmatter as in README, “What the build does”) and the publication data in `content/publication.json`.
  *
  * The schemas (src/lib/content-schema.ts) are the one description of these files: a report file whose
@@ -9,10 +9,10 @@
 import { readFile } from 'node:fs/promises';
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
-import { publicationSchema, reportSchema } from './lib/content-schema.ts';
+import { publicationSchema, REPORT_FILE_GLOB, reportSchema } from './lib/content-schema.ts';
 
 const reports = defineCollection({
-  loader: glob({ pattern: '[0-9][0-9].md', base: './content/reports' }),
+  loader: glob({ pattern: REPORT_FILE_GLOB, base: './content/reports' }),
   schema: reportSchema,
 });
 

@@ -28,6 +28,7 @@ export type RuleId =
   | 'permit-mismatch'
   | 'photographer-mismatch'
   | 'unjoined-cut'
+  | 'standalone-line'
   | 'numbering-sequence'
   | 'self-check-lost-character'
   | 'self-check-duplicated-character'
