@@ -69,9 +69,9 @@ function cutSource(source: string): Parts {
 
 /**
  * A compendium of `count` reports in the format of `source` (the real compendium's text):
- * report i is the real report (i − 1) mod 12, renamed from the second round on.
+ * report i is the real report (first + i − 2) mod 12 + 1, renamed from the second round on.
  */
-export function deriveCompendium(source: string, count: number): string {
+export function deriveCompendium(source: string, count: number, first = 1): string {
   if (!Number.isInteger(count) || count < 1)
     throw new Error(`expected a positive report count, found ${count}`);
   const { masthead, reports, trailer } = cutSource(source);
@@ -79,8 +79,9 @@ export function deriveCompendium(source: string, count: number): string {
   const body: string[] = [];
   let page = 1;
   for (let index = 0; index < count; index += 1) {
-    const real = reports[index % reports.length] as SourceReport;
-    const round = Math.floor(index / reports.length);
+    const position = first - 1 + index;
+    const real = reports[position % reports.length] as SourceReport;
+    const round = Math.floor(position / reports.length);
     const title = round === 0 ? real.title : `${real.title}（${round + 1}）`;
     toc.push(`- ${page} ${title}`, ...real.entryTail);
     body.push(title, '', ...real.afterTitle, '');

@@ -3,17 +3,17 @@
  * source line. Headings and numbered paragraphs are recognised by their printed prefixes;
  * both paren widths occur in the source (`（二）` and `(二) `), so both are accepted.
  */
+import { AUTHORS_START, parseAuthorsLine } from './authors.ts';
 import type { Block, BlockKind, SourceLine } from './model.ts';
 
 const SECTION = /^[一二三四五六七八九十]+、/;
 const SUBSECTION = /^[（(][一二三四五六七八九十]+[）)]/;
 // `1. ` / `1．`; a digit right after the dot would be a decimal such as `1.23 万` cut onto a new line.
 const NUMBERED = /^\d{1,2}[.．](?!\d)/;
-const AUTHORS = /^[（(]\s*执笔人?\s*[：:]\s*(.*?)\s*[）)]$/;
 
 /** Returns the kind of a non-blank line of a report region. */
 export function classifyLine(text: string): BlockKind {
-  if (AUTHORS.test(text)) return 'authors';
+  if (AUTHORS_START.test(text)) return 'authors';
   if (SECTION.test(text)) return 'section';
   if (SUBSECTION.test(text)) return 'subsection';
   if (NUMBERED.test(text)) return 'numbered';
@@ -30,11 +30,9 @@ export function classifyLines(lines: readonly SourceLine[]): Block[] {
     });
 }
 
-/** Splits an authors line `（执笔人：张三 李四）` into names; undefined when the line is not one. */
+/** The writers named by an authors line `（执笔人：张三 李四）`; undefined when the line is not one. */
 export function parseAuthors(text: string): string[] | undefined {
-  const match = AUTHORS.exec(text.trim());
-  if (!match) return undefined;
-  return (match[1] ?? '').split(/[\s、，,]+/u).filter((name) => name !== '');
+  return AUTHORS_START.test(text.trim()) ? parseAuthorsLine(text).names : undefined;
 }
 
 // Closing marks that may follow the sentence-final mark: `。”`, `！）`.
@@ -86,6 +84,16 @@ export function closesOpenQuote(previous: string, next: string): boolean {
     ([open, close]) =>
       count(previous, open) > count(previous, close) && firstUnmatchedClose(next, open, close),
   );
+}
+
+/** The first quotation mark of the text left without its partner (an open `“` or a stray `”`), if any. */
+export function unpairedQuote(text: string): string | undefined {
+  for (const [open, close] of QUOTES) {
+    const opened = count(text, open);
+    const closed = count(text, close);
+    if (opened !== closed) return opened > closed ? open : close;
+  }
+  return undefined;
 }
 
 /** Whether the text closes a quote before opening one of its own. */

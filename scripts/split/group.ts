@@ -7,11 +7,12 @@ import {
   classifyLines,
   endsSentence,
   hasClausePunctuation,
-  parseAuthors,
   standaloneKind,
+  unpairedQuote,
 } from './classify.ts';
 import { Problems, quote } from './errors.ts';
 import type { Block, BodyNode, Report, SourceLine, TocEntry } from './model.ts';
+import { parseAuthorsLine } from './authors.ts';
 import { repairBlocks } from './repair.ts';
 import { compactKey, nextNonBlank, normaliseSpacing } from './text.ts';
 import { reportIdOf } from '../../src/lib/content-schema.ts';
@@ -168,7 +169,14 @@ function buildReport(
     return undefined;
   }
   const region = lines.slice(cursor + 1, end);
-  const { body, authors, trailer, bodyLines } = splitRegion(region, entry, isLast, problems);
+  const { body, authors, trailer, bodyLines, unlisted } = splitRegion(
+    region,
+    entry,
+    isLast,
+    problems,
+  );
+  // Its text holds another report's: what the repairs would say about it would only repeat that.
+  if (unlisted) return undefined;
   const { blocks, repairs, unjoined, standalone } = repairBlocks(body);
   if (blocks.length === 0) {
     problems.fail(
@@ -181,6 +189,7 @@ function buildReport(
   }
   reportUnjoined(unjoined, blocks, isLast, problems);
   reportStandalone(standalone, problems);
+  reportUnpairedQuotes(blocks, problems);
   const next = entries[entry.order];
   const report: Report = {
     order: entry.order,
@@ -205,7 +214,13 @@ function splitRegion(
   entry: TocEntry,
   isLast: boolean,
   problems: Problems,
-): { body: Block[]; authors: string[]; trailer: SourceLine[]; bodyLines: SourceLine[] } {
+): {
+  body: Block[];
+  authors: string[];
+  trailer: SourceLine[];
+  bodyLines: SourceLine[];
+  unlisted: boolean;
+} {
   let content = region.filter((line) => line.text.trim() !== '');
   let trailer: SourceLine[] = [];
   if (isLast) {
@@ -223,8 +238,7 @@ function splitRegion(
   const authorsIndex = blocks.map((block) => block.kind).lastIndexOf('authors');
   let authors: string[] = [];
   if (authorsIndex >= 0) {
-    const authorsBlock = blocks[authorsIndex] as Block;
-    authors = parseAuthors(authorsBlock.text) ?? [];
+    authors = readAuthors(blocks[authorsIndex] as Block, problems);
     const after = blocks[authorsIndex + 1];
     if (after && !unlisted.has(authorsIndex + 1)) {
       problems.fail(
@@ -253,8 +267,32 @@ function splitRegion(
     body,
     authors,
     trailer,
+    unlisted: unlisted.size > 0,
     bodyLines: content.filter((line) => !authorLines.has(line.number)),
   };
+}
+
+/** The writers of a closing authors line; what is wrong with it is reported at its line. */
+function readAuthors(block: Block, problems: Problems): string[] {
+  const line = block.lines[0] ?? 0;
+  const parsed = parseAuthorsLine(block.text);
+  for (const problem of parsed.problems)
+    problems.fail(line, 'malformed-authors-line', problem.expected, problem.found);
+  if (parsed.etAl)
+    problems.warn(
+      line,
+      'authors-et-al',
+      'the name of every writer (the site lists the names given, without "等")',
+      `"等" after ${quote(parsed.names.join(' '))}`,
+    );
+  if (parsed.trailingStop)
+    problems.warn(
+      line,
+      'authors-line-punctuation',
+      'the authors line to end with its closing paren (the full stop after it is dropped)',
+      quote(block.text),
+    );
+  return parsed.names;
 }
 
 /**
@@ -331,6 +369,20 @@ function reportUnjoined(
     } else {
       problems.warn(line, 'unjoined-cut', 'a paragraph to end with a complete sentence', ending);
     }
+  }
+}
+
+/** A quotation mark without its partner in a block: kept as printed, reported as the likely slip it is. */
+function reportUnpairedQuotes(blocks: readonly Block[], problems: Problems): void {
+  for (const block of blocks) {
+    const mark = unpairedQuote(block.text);
+    if (mark)
+      problems.warn(
+        block.lines[0] ?? 0,
+        'unpaired-quote',
+        'every quotation mark of a paragraph or heading to have its partner in it',
+        `a lone ${mark} in ${quote(block.text)}`,
+      );
   }
 }
 
