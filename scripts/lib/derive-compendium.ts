@@ -12,8 +12,12 @@ interface SourceReport {
   title: string;
   /** The entry's lines after `- PAGE TITLE`: the optional `——` subtitle, then the unit. */
   entryTail: string[];
-  /** The report's printed lines after its title (subtitle, unit, body, authors line). */
-  afterTitle: string[];
+  /** The report's printed subtitle and unit lines, after its title. */
+  header: string[];
+  /** Its body: every line after the unit up to the authors line. */
+  body: string[];
+  /** The authors line, when it has one. */
+  closing: string[];
   /** Printed pages the report takes. */
   pages: number;
 }
@@ -25,8 +29,19 @@ interface Parts {
   trailer: string[];
 }
 
+// Tests derive many compendia from the same source; its split is the slow part, so it is done once.
+const cut = new Map<string, Parts>();
+
 /** Cuts the real compendium into masthead, reports and back-cover trailer, using the split itself to find the reports. */
 function cutSource(source: string): Parts {
+  const known = cut.get(source);
+  if (known) return known;
+  const parts = cutSourceOnce(source);
+  cut.set(source, parts);
+  return parts;
+}
+
+function cutSourceOnce(source: string): Parts {
   const result = splitCompendium(source, 'source.txt');
   if (!result.ok) throw new Error(result.errors.map((error) => error.message).join('\n'));
   const lines = source.replace(/\r\n?/g, '\n').split('\n');
@@ -51,10 +66,16 @@ function cutSource(source: string): Parts {
       .slice(entry + 1, entryEnd)
       .filter((line) => line.trim() !== '' && !/^- \d+ /.test(line));
     const pages = (report.endPage ?? report.page + 3) - report.page + 1;
+    const body = lines.slice(unitIndex + 1, end);
+    const authorsIndex = body.findLastIndex(
+      (line) => line.includes('（执笔人') || line.includes('(执笔人'),
+    );
     return {
       title: report.title,
       entryTail: entryTail.slice(0, entryTail.indexOf(report.unit) + 1),
-      afterTitle: lines.slice(subtitleIndex >= 0 ? subtitleIndex : unitIndex, end),
+      header: lines.slice(subtitleIndex >= 0 ? subtitleIndex : unitIndex, unitIndex + 1),
+      body: authorsIndex >= 0 ? body.slice(0, authorsIndex) : body,
+      closing: authorsIndex >= 0 ? body.slice(authorsIndex) : [],
       pages,
     };
   });
@@ -69,9 +90,10 @@ function cutSource(source: string): Parts {
 
 /**
  * A compendium of `count` reports in the format of `source` (the real compendium's text):
- * report i is the real report (first + i − 2) mod 12 + 1, renamed from the second round on.
+ * report i is the real report (first + i − 2) mod 12 + 1, renamed from the second round on, its
+ * body printed `repeat` times over (for inputs of few, very long reports).
  */
-export function deriveCompendium(source: string, count: number, first = 1): string {
+export function deriveCompendium(source: string, count: number, first = 1, repeat = 1): string {
   if (!Number.isInteger(count) || count < 1)
     throw new Error(`expected a positive report count, found ${count}`);
   const { masthead, reports, trailer } = cutSource(source);
@@ -84,7 +106,8 @@ export function deriveCompendium(source: string, count: number, first = 1): stri
     const round = Math.floor(position / reports.length);
     const title = round === 0 ? real.title : `${real.title}（${round + 1}）`;
     toc.push(`- ${page} ${title}`, ...real.entryTail);
-    body.push(title, '', ...real.afterTitle, '');
+    const text = Array.from({ length: repeat }, () => real.body).flat();
+    body.push(title, '', ...real.header, ...text, ...real.closing, '');
     page += real.pages;
   }
   return [...masthead, '目录', '', ...toc, '', ...body, ...trailer].join('\n');

@@ -45,11 +45,12 @@ export function repairBlocks(input: readonly Block[]): RepairResult {
   const standalone = blocks.filter(
     (block) => block.kind === 'paragraph' && standaloneKind(block.text) !== undefined,
   );
+  const alone = new Set(standalone);
   const unjoined = blocks.filter(
     (block) =>
       (block.kind === 'paragraph' || block.kind === 'numbered') &&
       !endsSentence(block.text) &&
-      !standalone.includes(block),
+      !alone.has(block),
   );
   return { blocks, repairs, unjoined, standalone };
 }
