@@ -68,8 +68,9 @@ describe('report ids', () => {
   });
 });
 
-describe('compendia of 1, 2, 13, 100 and 250 reports derived from the real one', () => {
-  it.each([1, 2, 13, 100, 250])('split into %i reports in order with their ids', (count) => {
+// 250 reports split the same way, in 1 s more; npm run bench:counts splits and builds them.
+describe('compendia of 1, 2, 13 and 100 reports derived from the real one', () => {
+  it.each([1, 2, 13, 100])('split into %i reports in order with their ids', (count) => {
     const { reports } = splitOk(compendiumOf(count));
     expect(reports.map((entry) => entry.fileName)).toEqual(
       Array.from({ length: count }, (_, index) => `${reportIdOf(index + 1)}.md`),
