@@ -356,6 +356,7 @@ function reportUnjoined(
   problems: Problems,
 ): void {
   const last = blocks[blocks.length - 1];
+  const position = new Map(blocks.map((block, index) => [block, index]));
   for (const block of unjoined) {
     const line = block.lines[block.lines.length - 1] ?? 0;
     const ending = `"…${[...block.text].slice(-12).join('')}"`;
@@ -366,9 +367,19 @@ function reportUnjoined(
         'the last report to end with a complete sentence',
         `${ending} at the end of the file`,
       );
-    } else {
-      problems.warn(line, 'unjoined-cut', 'a paragraph to end with a complete sentence', ending);
+      continue;
     }
+    // Say what stopped the join, so the message tells a page break from a missing full stop.
+    const next = blocks[(position.get(block) ?? 0) + 1];
+    const after = next
+      ? `${next.kind === 'section' || next.kind === 'subsection' ? 'the heading' : next.kind === 'numbered' ? 'the numbered paragraph' : 'the line'} ${quote(next.text, 12)}, which starts a block of its own`
+      : 'the end of the report';
+    problems.warn(
+      line,
+      'unjoined-cut',
+      'a paragraph to end its sentence (。！？…) or to go on after the break',
+      `${ending} kept apart from ${after}`,
+    );
   }
 }
 
