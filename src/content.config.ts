@@ -11,12 +11,12 @@ import { readFile, readdir } from 'node:fs/promises';
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { editionsFolder } from './lib/content-location.ts';
-import { publicationSchema, reportSchema } from './lib/content-schema.ts';
+import { publicationSchema, REPORT_FILE_GLOB, reportSchema } from './lib/content-schema.ts';
 
 /** Report entries have the id `<edition>/<NN>`, e.g. `2025-zk/05` (src/lib/content.ts reads it back). */
 const reports = defineCollection({
   loader: glob({
-    pattern: '*/reports/*.md',
+    pattern: `*/reports/${REPORT_FILE_GLOB}`,
     base: editionsFolder(),
     generateId: ({ entry }) => entry.replace('/reports/', '/').replace(/\.md$/, ''),
   }),

@@ -97,6 +97,19 @@ export function charactersInAll(texts: string[]): string {
     .join('');
 }
 
+/**
+ * The words of a report's Pagefind record: its characters not found in every report. A record
+ * without words is not written at all, which happens when there is one report (every character
+ * is everywhere) or when a report uses only characters all the others use; such a report keeps
+ * all its characters. That selects nothing extra: a query made only of characters found
+ * everywhere never reaches Pagefind (every report is a candidate), and any other query asks for
+ * a character this report lacks.
+ */
+export function recordTokens(text: string, everywhere: string): string[] {
+  const distinctive = characterTokens(text, everywhere);
+  return distinctive.length > 0 ? distinctive : characterTokens(text);
+}
+
 /** Reads the Pagefind result id (fragment name) of every written record, keyed by record URL. */
 function readFragmentIds(pagefindFolder: string): Map<string, string> {
   const ids = new Map<string, string>();
@@ -141,7 +154,7 @@ export async function buildSearchIndex(
   const everywhere = charactersInAll(texts);
   let tokenCount = 0;
   for (const [position, meta] of metadata.entries()) {
-    const tokens = characterTokens(texts[position] ?? '', everywhere);
+    const tokens = recordTokens(texts[position] ?? '', everywhere);
     tokenCount += tokens.length;
     const added = await index.addCustomRecord({
       url: reportPath('/', meta),

@@ -31,9 +31,15 @@ export function countReport(report: Pick<Report, 'body'>): ReportCounts {
 
 /** Counts the characters of a text that are not whitespace (code points, so CJK counts one each). */
 export function countCharacters(text: string): number {
-  let total = 0;
-  for (const char of text) if (!/\s/u.test(char)) total += 1;
-  return total;
+  // One native pass to drop whitespace, then code points: a regex per character was the split's
+  // hottest line on large inputs.
+  const compact = text.replace(/\s+/gu, '');
+  let surrogatePairs = 0;
+  for (let index = 0; index < compact.length; index += 1) {
+    const code = compact.charCodeAt(index);
+    if (code >= 0xd800 && code <= 0xdbff) surrogatePairs += 1;
+  }
+  return compact.length - surrogatePairs;
 }
 
 /**

@@ -54,27 +54,40 @@ export function quoteDifference(expected: string, found: string): [string, strin
   return [excerpt(want), excerpt(got)];
 }
 
-/** Checks that the report's body lines and its model hold the same non-whitespace characters, in order. */
+/**
+ * Checks that the report's body lines and its model hold the same non-whitespace characters, in
+ * order. Both sides are compared as whole strings (one native comparison when they agree, which
+ * is always but for a bug); only a difference is located, by the source line it falls on.
+ */
 export function checkCharacters(report: Report, problems: Problems): void {
-  const source: Array<{ char: string; line: number }> = [];
-  for (const line of report.bodyLines)
-    for (const char of line.text) if (!/\s/u.test(char)) source.push({ char, line: line.number });
-  const model: string[] = [];
-  for (const node of report.body)
-    for (const char of node.text) if (!/\s/u.test(char)) model.push(char);
-  const difference = compareTexts(
-    source.map((entry) => entry.char),
-    model,
-  );
+  const starts: number[] = [];
+  const parts: string[] = [];
+  let length = 0;
+  for (const line of report.bodyLines) {
+    const compact = line.text.replace(/\s+/gu, '');
+    starts.push(length);
+    parts.push(compact);
+    length += compact.length;
+  }
+  const source = parts.join('');
+  const model = report.body.map((node) => node.text.replace(/\s+/gu, '')).join('');
+  if (source === model) return;
+  const sourceChars = [...source];
+  const modelChars = [...model];
+  const difference = compareTexts(sourceChars, modelChars);
   if (!difference) return;
-  const at = source[Math.min(difference.index, source.length - 1)];
+  // The source line holding the first differing character (by UTF-16 offset, as `starts` counts).
+  const offset = sourceChars.slice(0, difference.index).join('').length;
+  let lineIndex = 0;
+  while (lineIndex + 1 < starts.length && (starts[lineIndex + 1] ?? 0) <= offset) lineIndex += 1;
+  const at = report.bodyLines[Math.min(lineIndex, report.bodyLines.length - 1)];
   const context = (chars: readonly string[]): string =>
     quote(chars.slice(Math.max(0, difference.index - 6), difference.index + 6).join(''), 16);
   problems.fail(
-    at?.line ?? report.headerLine,
+    at?.number ?? report.headerLine,
     `self-check-${difference.kind}-character`,
-    `report ${report.id} to keep ${context(source.map((entry) => entry.char))}`,
-    context(model),
+    `report ${report.id} to keep ${context(sourceChars)}`,
+    context(modelChars),
   );
 }
 

@@ -6,13 +6,25 @@
 import { z } from 'astro/zod';
 import { EDITION_KEY } from './urls.ts';
 
+/**
+ * A report's id (its file name and URL segment) from its place in the table of contents: the
+ * order zero-padded to at least two digits, so the ids of the first edition (`05`) stay as they
+ * are and a compendium of 100 or 999 reports gets `100` … `999`.
+ */
+export function reportIdOf(order: number): string {
+  return String(order).padStart(2, '0');
+}
+
+/** The file names of report files, for the content loader (`05.md`, `100.md`). */
+export const REPORT_FILE_GLOB = '[0-9][0-9]*([0-9]).md';
+
 /** Frontmatter of one `content/reports/NN.md`. */
 export const reportSchema = z
   .object({
     /** Position in the printed table of contents, 1-based; decides ordering and prev/next. */
     order: z.number().int().positive(),
-    /** Two-digit string equal to the file name and the URL segment, e.g. `"05"`. */
-    id: z.string().regex(/^\d{2}$/, 'id must be two digits, e.g. "05"'),
+    /** The order zero-padded to at least two digits (`reportIdOf`), equal to the file name and the URL segment, e.g. `"05"`. */
+    id: z.string().regex(/^\d{2,}$/, 'id must be at least two digits, e.g. "05"'),
     /** Title as in the table of contents, spacing normalised. */
     title: z.string().min(1),
     /** Subtitle without its leading `——`; absent when the report has none. */
@@ -39,8 +51,8 @@ export const reportSchema = z
     message: 'endPage must not be before page',
     path: ['endPage'],
   })
-  .refine((report) => report.id === String(report.order).padStart(2, '0'), {
-    message: 'id must be the two-digit form of order',
+  .refine((report) => report.id === reportIdOf(report.order), {
+    message: 'id must be the order zero-padded to two digits',
     path: ['id'],
   });
 
