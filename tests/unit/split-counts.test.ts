@@ -15,6 +15,8 @@ import type { SplitReport } from '../../scripts/split/model.ts';
 import { renderReport } from '../../scripts/split/render.ts';
 import { splitCompendium, type SplitSuccess } from '../../scripts/split/split-compendium.ts';
 import { REPORT_FILE_GLOB, reportIdOf, reportSchema } from '../../src/lib/content-schema.ts';
+import { editionKeyOf } from '../../src/lib/editions.ts';
+import { reportPath } from '../../src/lib/urls.ts';
 import { compendiumOf } from '../helpers/compendia.ts';
 
 function splitOk(text: string): SplitSuccess {
@@ -85,14 +87,17 @@ describe('the search index of the smallest libraries', () => {
   const scratch = mkdtempSync(path.join(tmpdir(), 'index-counts-'));
   afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-  /** Writes the split's files and a minimal built page per report, then builds the index. */
-  async function indexOf(reports: readonly SplitReport[], name: string) {
-    const content = path.join(scratch, name, 'reports');
+  /** Writes the split's files as one edition and a minimal built page per report, then builds the index. */
+  async function indexOf(split: SplitSuccess, reports: readonly SplitReport[], name: string) {
+    const root = path.join(scratch, name, 'content');
+    const edition = editionKeyOf(split.publication) ?? '';
+    const content = path.join(root, 'editions', edition);
     const dist = path.join(scratch, name, 'dist');
-    mkdirSync(content, { recursive: true });
+    mkdirSync(path.join(content, 'reports'), { recursive: true });
+    writeFileSync(path.join(content, 'publication.json'), split.publicationJson);
     for (const { fileName, report, markdown } of reports) {
-      writeFileSync(path.join(content, fileName), markdown);
-      const page = path.join(dist, 'reports', report.id);
+      writeFileSync(path.join(content, 'reports', fileName), markdown);
+      const page = path.join(dist, reportPath('/', { edition, id: report.id }));
       mkdirSync(page, { recursive: true });
       const blocks = report.body.map((node, index) => `<p id="p0-${index + 1}">${node.text}</p>`);
       writeFileSync(
@@ -100,7 +105,7 @@ describe('the search index of the smallest libraries', () => {
         `<html><body><div data-pagefind-body>${blocks.join('')}</div></body></html>`,
       );
     }
-    const summary = await buildSearchIndex(dist, content);
+    const summary = await buildSearchIndex(dist, root);
     const manifest = JSON.parse(
       readFileSync(path.join(dist, 'search', 'manifest.json'), 'utf8'),
     ) as { reports: { id: string; pagefindId: string }[] };
@@ -108,13 +113,15 @@ describe('the search index of the smallest libraries', () => {
   }
 
   it('gives one report a Pagefind record', async () => {
-    const { manifest } = await indexOf(splitOk(compendiumOf(1)).reports, 'one');
+    const split = splitOk(compendiumOf(1));
+    const { manifest } = await indexOf(split, split.reports, 'one');
     expect(manifest.reports.map((report) => report.id)).toEqual(['01']);
     expect(manifest.reports[0]?.pagefindId).toMatch(/\S/);
   });
 
   it('gives a record to a second report made only of characters of the first', async () => {
-    const [first] = splitOk(compendiumOf(1)).reports as [SplitReport];
+    const split = splitOk(compendiumOf(1));
+    const [first] = split.reports as [SplitReport];
     // Report 2 quotes the opening of report 1 under a title cut from report 1's: no character of its own.
     const report = {
       ...first.report,
@@ -125,7 +132,7 @@ describe('the search index of the smallest libraries', () => {
       body: first.report.body.slice(0, 1),
     };
     const second = { ...first, report, fileName: '02.md', markdown: renderReport(report) };
-    const { manifest } = await indexOf([first, second], 'two');
+    const { manifest } = await indexOf(split, [first, second], 'two');
     expect(manifest.reports.map((entry) => entry.id)).toEqual(['01', '02']);
     expect(new Set(manifest.reports.map((entry) => entry.pagefindId)).size).toBe(2);
   });
