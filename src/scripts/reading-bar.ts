@@ -1,5 +1,5 @@
 /**
- * The phone's reading bar (src/components/ReaderEnhancements.astro), loaded by reader.ts on the
+ * The phone's reading bar, built and loaded by reader.ts on the
  * first tap on the text where no pointer hovers (it is not part of the JavaScript every report
  * page loads). Nothing covers the text until the reader taps a heading or paragraph: that block is
  * marked, and the bar offers the way to the section list, to the top, and the link of the block.
@@ -12,9 +12,25 @@
  * Wires the bar and returns the function that marks a block and shows the bar; called with no
  * block, or the marked one again, it puts both away. `copyLink` copies the link of an element id.
  */
+/** Builds the bar; made here, not in every page's HTML, since only a tap on a phone shows it. */
+function createBar(): HTMLElement {
+  const bar = document.createElement('div');
+  bar.className = 'reader-bar';
+  bar.hidden = true;
+  const link = (href: string, text: string): HTMLAnchorElement =>
+    Object.assign(document.createElement('a'), { href, textContent: text });
+  const button = Object.assign(document.createElement('button'), {
+    type: 'button',
+    textContent: '复制链接',
+  });
+  bar.append(link('#toc', '本文目录'), link('#main', '回到顶部'), button);
+  document.body.append(bar);
+  return bar;
+}
+
 function wireBar(copyLink: (id: string) => void): (block?: HTMLElement) => void {
-  // Rendered by ReaderEnhancements.astro and ReportToc.astro on every report page.
-  const bar = document.querySelector('.reader-bar') as HTMLElement;
+  const bar = createBar();
+  // Rendered by ReportToc.astro on every report page.
   const toc = document.querySelector('.toc details') as HTMLDetailsElement;
   let chosen: HTMLElement | undefined;
   const choose = (block?: HTMLElement): void => {

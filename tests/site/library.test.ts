@@ -120,7 +120,7 @@ describe('a library of two editions', () => {
       '2025年12月 · 12 篇',
     ]);
     expect(texts(selectAll('.library-title', tree))[0]).toBe(
-      '2026 年全市机关党建课题研究 优秀成果汇编',
+      '2026 年全市机关党建课题研究优秀成果汇编',
     );
     expect(hrefs(selectAll('.library-link', tree))).toEqual([
       editionPath('/', SECOND),
