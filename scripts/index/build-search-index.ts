@@ -1,42 +1,61 @@
 /**
  * `npm run index` (after `astro build`): writes the search data into `dist/`.
  *
- * - `dist/search/reports/NN.json`: each report body block by block (element id + text), read
- *   from the built page itself so ids and text are exactly what the reader shows.
  * - `dist/pagefind/`: a Pagefind index with one custom record per report whose words are the
- *   report's distinct normalised characters as ASCII codes (see src/lib/search/tokens.ts for why).
- *   Pagefind returns candidates; the browser checks them literally against the shards.
- * - `dist/search/manifest.json`: report metadata, each report's Pagefind result id, and the
- *   characters found in every report (left out of the index: they select nothing).
- * - `dist/search/jump.json` + `jump-pinyin.json`: quick-jump targets, and their pinyin computed
- *   here at build time.
+ *   report's normalised characters as n-gram codes, in text order (src/lib/search/tokens.ts says
+ *   why): a query's one or two lookups give exactly the reports that contain it, with the
+ *   position of every hit, loading only the index chunks of its words.
+ * - `dist/search/library.json`: the whole library's text, written only when it is smaller than
+ *   what one query's index chunks cost (the real twelve reports); the browser then scans it.
+ * - `dist/search/manifest.json`: the build version, the units, and per report its id, its Pagefind
+ *   record id and its unit — a few bytes per report.
+ * - `dist/search/reports/<id>.json`: a report's metadata and outline (which index positions are
+ *   which block, which text chunk holds it), fetched only for reports a result list shows.
+ * - `dist/search/text/<id>/<n>.json`: the body text in chunks of a few blocks (element id + text,
+ *   read from the built page itself so ids and text are exactly what the reader shows), fetched
+ *   only for the sections a result list shows an excerpt of.
+ * - `dist/search/jump/<n>.json`: quick-jump targets with their pinyin (computed here at build time),
+ *   in buckets by character (src/lib/search/jump-buckets.ts).
+ *
+ * The stage reads its input (`IndexSource`: frontmatter fields + body blocks) from the built site;
+ * `writeSearchIndex` takes that input directly, which is how the benchmark indexes synthetic
+ * libraries of 1,200 reports without building their pages.
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
+import { dirname, join } from 'node:path';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { pathToFileURL } from 'node:url';
 import { fromHtml } from 'hast-util-from-html';
 import { toString as hastToString } from 'hast-util-to-string';
 import { visit, SKIP } from 'unist-util-visit';
 import type { Element, Root } from 'hast';
 import * as pagefind from 'pagefind';
-import { normaliseText } from '../../src/lib/search/normalise.ts';
-import { characterTokens } from '../../src/lib/search/tokens.ts';
+import { indexReport } from '../../src/lib/search/outline.ts';
+import { jumpBucketCount, targetBuckets } from '../../src/lib/search/jump-buckets.ts';
 import { buildJumpEntries } from './jump-data.ts';
-import type { ReportMeta } from '../../src/lib/content-schema.ts';
 import { readReportFiles } from '../lib/report-files.ts';
 import { isHeadingId } from '../../src/lib/ids.ts';
-import { reportPath } from '../../src/lib/urls.ts';
+import {
+  jumpBucketPath,
+  libraryPath,
+  normaliseBase,
+  reportPath,
+  shardPath,
+  textChunkPath,
+} from '../../src/lib/urls.ts';
 import type {
+  IndexSource,
   JumpEntry,
-  JumpPinyinRow,
   JumpRow,
-  ReportShard,
+  ManifestRow,
+  ReportOutline,
   SearchManifest,
   SearchReport,
   ShardBlock,
 } from '../../src/lib/search/types.ts';
+
+export type { IndexSource };
 
 const hasClass = (node: Element, name: string): boolean => {
   const value = node.properties.className;
@@ -77,25 +96,6 @@ export function extractBlocks(html: string): ShardBlock[] {
   return blocks;
 }
 
-/** The normalised text of everything a report is searchable by. */
-export function searchableText(meta: ReportMeta, blocks: ShardBlock[]): string {
-  return normaliseText(
-    [meta.title, meta.subtitle ?? '', meta.unit, ...meta.authors, ...blocks.map(([, t]) => t)].join(
-      '',
-    ),
-  ).text;
-}
-
-/** The characters that occur in every one of the texts, in code point order. */
-export function charactersInAll(texts: string[]): string {
-  const [first, ...rest] = texts.map((text) => new Set(text));
-  if (!first) return '';
-  return [...first]
-    .filter((character) => rest.every((set) => set.has(character)))
-    .sort()
-    .join('');
-}
-
 /** Reads the Pagefind result id (fragment name) of every written record, keyed by record URL. */
 function readFragmentIds(pagefindFolder: string): Map<string, string> {
   const ids = new Map<string, string>();
@@ -109,34 +109,65 @@ function readFragmentIds(pagefindFolder: string): Map<string, string> {
   return ids;
 }
 
-/** Builds all search data for the built site in `dist`. */
-export async function buildSearchIndex(
-  dist: string,
-  reportsFolder: string,
-): Promise<{ reports: number; tokens: number; everywhere: number }> {
-  const metadata = readReportFiles(reportsFolder).map((file) => file.record);
-  const shards: ReportShard[] = metadata.map((meta) => ({
-    id: meta.id,
-    blocks: extractBlocks(readFileSync(join(dist, 'reports', meta.id, 'index.html'), 'utf8')),
-  }));
+/** Writes a file, creating its folder. */
+function writeFile(path: string, content: string): void {
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, content);
+}
 
+/** The file under `dist` that a site address (from src/lib/urls.ts, query string dropped) names. */
+function fileOf(dist: string, address: string): string {
+  return join(dist, address.replace(/\?.*$/, '').slice(normaliseBase('/').length));
+}
+
+/** The report fields the search shows (a content record carries more). */
+function toReport(meta: SearchReport): SearchReport {
+  return {
+    id: meta.id,
+    title: meta.title,
+    ...(meta.subtitle ? { subtitle: meta.subtitle } : {}),
+    unit: meta.unit,
+    authors: meta.authors,
+    page: meta.page,
+  };
+}
+
+// The gzipped size of the whole library's text up to which the browser scans it (the real twelve
+// reports: about 80 KB) rather than loading Pagefind and the index chunks of the query.
+const SCAN_LIMIT = 100 * 1024;
+
+/** What the index stage wrote, for its summary line. */
+export interface IndexSummary {
+  reports: number;
+  words: number;
+  chunks: number;
+  jumpBuckets: number;
+  scan: boolean;
+}
+
+/** Writes all search data for `sources` into `dist` (pagefind/ and search/). */
+export async function writeSearchIndex(
+  dist: string,
+  sources: readonly IndexSource[],
+): Promise<IndexSummary> {
   const pagefindFolder = join(dist, 'pagefind');
+  const searchFolder = join(dist, 'search');
   rmSync(pagefindFolder, { recursive: true, force: true });
+  // Only the data: search/index.html is the search page Astro built.
+  for (const data of ['manifest.json', 'library.json', 'reports', 'text', 'jump'])
+    rmSync(join(searchFolder, data), { recursive: true, force: true });
   const { index, errors } = await pagefind.createIndex({});
   if (!index) throw new Error(`pagefind: ${errors.join('; ')}`);
-  const texts = metadata.map((meta, position) =>
-    searchableText(meta, shards[position]?.blocks ?? []),
-  );
-  const everywhere = charactersInAll(texts);
-  let tokenCount = 0;
-  for (const [position, meta] of metadata.entries()) {
-    const tokens = characterTokens(texts[position] ?? '', everywhere);
-    tokenCount += tokens.length;
+  const indexed = sources.map((source) => indexReport(source));
+  let wordCount = 0;
+  for (const [position, source] of sources.entries()) {
+    const words = indexed[position]?.words ?? [];
+    wordCount += words.length;
     const added = await index.addCustomRecord({
-      url: reportPath('/', meta.id),
-      content: tokens.join(' '),
+      url: reportPath('/', source.meta.id),
+      content: words.join(' '),
       language: 'zh-cn',
-      meta: { title: meta.title },
+      meta: { title: source.meta.id },
     });
     if (added.errors.length > 0) throw new Error(`pagefind: ${added.errors.join('; ')}`);
   }
@@ -150,56 +181,96 @@ export async function buildSearchIndex(
       rmSync(join(pagefindFolder, name));
   }
   const fragmentIds = readFragmentIds(pagefindFolder);
+  // Fragments hold each record's words again, for Pagefind's `data()`, which the search never
+  // calls: everything a result shows comes from search/. At 1,200 reports they are most of the
+  // index's bytes on disk.
+  rmSync(join(pagefindFolder, 'fragment'), { recursive: true, force: true });
 
-  const searchFolder = join(dist, 'search');
-  mkdirSync(join(searchFolder, 'reports'), { recursive: true });
-  const shardJson = shards.map((shard) => JSON.stringify(shard));
-  const version = createHash('sha256')
-    .update(shardJson.join('\n'))
-    .update(JSON.stringify(metadata))
-    .digest('hex')
-    .slice(0, 12);
-  shards.forEach((shard, position) =>
-    writeFileSync(join(searchFolder, 'reports', `${shard.id}.json`), shardJson[position] ?? ''),
-  );
-
-  const reports: SearchReport[] = metadata.map((meta) => {
-    const pagefindId = fragmentIds.get(reportPath('/', meta.id));
-    if (!pagefindId) throw new Error(`pagefind wrote no record for report ${meta.id}`);
-    return {
-      id: meta.id,
-      pagefindId,
-      title: meta.title,
-      ...(meta.subtitle ? { subtitle: meta.subtitle } : {}),
-      unit: meta.unit,
-      authors: meta.authors,
-      page: meta.page,
-    };
+  const version = createHash('sha256').update(JSON.stringify(sources)).digest('hex').slice(0, 12);
+  let chunkCount = 0;
+  sources.forEach((source, position) => {
+    const { outline, chunks } = indexed[position] ?? { outline: [], chunks: [] };
+    const report = toReport(source.meta);
+    const headings = source.blocks.filter(([id]) => isHeadingId(id));
+    const data: ReportOutline = { report, blocks: outline, headings };
+    writeFile(fileOf(dist, shardPath('/', report.id, version)), JSON.stringify(data));
+    chunks.forEach((chunk, number) =>
+      writeFile(
+        fileOf(dist, textChunkPath('/', report.id, number, version)),
+        JSON.stringify(chunk),
+      ),
+    );
+    chunkCount += chunks.length;
   });
-  const manifest: SearchManifest = { version, reports, everywhere };
-  writeFileSync(join(searchFolder, 'manifest.json'), JSON.stringify(manifest));
 
-  const jump: JumpEntry[] = metadata.flatMap((meta, position) =>
-    buildJumpEntries({
-      ...meta,
-      headings: (shards[position]?.blocks ?? []).filter(([id]) => isHeadingId(id)),
-    }),
+  const units = [...new Set(sources.map((source) => source.meta.unit))];
+  const rows: ManifestRow[] = sources.map((source, position) => {
+    const pagefindId = fragmentIds.get(reportPath('/', source.meta.id));
+    if (!pagefindId) throw new Error(`pagefind wrote no record for report ${source.meta.id}`);
+    return [
+      source.meta.id,
+      pagefindId,
+      units.indexOf(source.meta.unit),
+      indexed[position]?.titleEnd ?? 0,
+    ];
+  });
+
+  const jump: JumpEntry[] = sources.flatMap(({ meta, blocks }) =>
+    buildJumpEntries({ ...meta, headings: blocks.filter(([id]) => isHeadingId(id)) }),
   );
-  const rows: JumpRow[] = jump.map((entry) => [entry.text, entry.kind, entry.report, entry.anchor]);
-  const pinyinRows: JumpPinyinRow[] = jump.map((entry) => [entry.pinyin, entry.initials]);
-  writeFileSync(join(searchFolder, 'jump.json'), JSON.stringify(rows));
-  writeFileSync(join(searchFolder, 'jump-pinyin.json'), JSON.stringify(pinyinRows));
-  return { reports: reports.length, tokens: tokenCount, everywhere: everywhere.length };
+  const jumpBuckets = jumpBucketCount(jump.length);
+  const buckets: JumpRow[][] = Array.from({ length: jumpBuckets }, () => []);
+  for (const entry of jump) {
+    const row: JumpRow = [
+      entry.text,
+      entry.kind,
+      entry.report,
+      entry.anchor,
+      entry.pinyin,
+      entry.initials,
+    ];
+    for (const bucket of targetBuckets(entry.text, entry.initials, jumpBuckets))
+      buckets[bucket]?.push(row);
+  }
+  buckets.forEach((rows, bucket) =>
+    writeFile(fileOf(dist, jumpBucketPath('/', bucket, version)), JSON.stringify(rows)),
+  );
+
+  // A small library's whole text costs less than the index chunks of one query (one chunk is
+  // about 40–60 KB gzipped, plus 68 KB of Pagefind's code): the browser then scans it instead.
+  const library: IndexSource[] = sources.map(({ meta, blocks }) => ({
+    meta: toReport(meta),
+    blocks,
+  }));
+  const libraryJson = JSON.stringify(library);
+  const scan = gzipSync(libraryJson, { level: 9 }).length <= SCAN_LIMIT;
+  if (scan) writeFile(fileOf(dist, libraryPath('/', version)), libraryJson);
+  const manifest: SearchManifest = { version, units, reports: rows, jumpBuckets, scan };
+  writeFile(join(searchFolder, 'manifest.json'), JSON.stringify(manifest));
+  return { reports: sources.length, words: wordCount, chunks: chunkCount, jumpBuckets, scan };
+}
+
+/** Reads the index stage's input from the content files and the built report pages in `dist`. */
+export function readIndexSources(dist: string, reportsFolder: string): IndexSource[] {
+  return readReportFiles(reportsFolder).map(({ record }) => ({
+    meta: record,
+    blocks: extractBlocks(
+      readFileSync(fileOf(dist, reportPath('/', record.id)) + 'index.html', 'utf8'),
+    ),
+  }));
+}
+
+/** Builds all search data for the built site in `dist`. */
+export function buildSearchIndex(dist: string, reportsFolder: string): Promise<IndexSummary> {
+  return writeSearchIndex(dist, readIndexSources(dist, reportsFolder));
 }
 
 /** One line saying what the index stage wrote. */
-export function describeSearchIndex(
-  summary: Awaited<ReturnType<typeof buildSearchIndex>>,
-  dist: string,
-): string {
+export function describeSearchIndex(summary: IndexSummary, dist: string): string {
   return (
-    `search index: ${summary.reports} reports, ${summary.tokens} character words ` +
-    `(${summary.everywhere} characters found in every report left out) → ${dist}/pagefind, ${dist}/search`
+    `search index: ${summary.reports} reports, ${summary.words} index words, ` +
+    `${summary.chunks} text chunks, ${summary.jumpBuckets} quick-jump bucket(s)` +
+    `${summary.scan ? ', small enough to scan (library.json)' : ''} → ${dist}/pagefind, ${dist}/search`
   );
 }
 

@@ -51,9 +51,24 @@ export function searchDataPath(base: string, file: string): string {
   return `${normaliseBase(base)}search/${file}`;
 }
 
-/** A report's text shard, with the build version so caches never mix builds. */
+/** A report's search outline (metadata, positions → blocks), with the build version so caches never mix builds. */
 export function shardPath(base: string, id: string, version: string): string {
   return searchDataPath(base, `reports/${id}.json?v=${version}`);
+}
+
+/** Chunk `chunk` of a report's body text for excerpts, with the build version. */
+export function textChunkPath(base: string, id: string, chunk: number, version: string): string {
+  return searchDataPath(base, `text/${id}/${chunk}.json?v=${version}`);
+}
+
+/** The whole library's text for an index-free search of a small library, with the build version. */
+export function libraryPath(base: string, version: string): string {
+  return searchDataPath(base, `library.json?v=${version}`);
+}
+
+/** Bucket `bucket` of the quick-jump targets, with the build version. */
+export function jumpBucketPath(base: string, bucket: number, version: string): string {
+  return searchDataPath(base, `jump/${bucket}.json?v=${version}`);
 }
 
 /** The about page and the home page (the library). */

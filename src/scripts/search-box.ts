@@ -46,7 +46,10 @@ export function attachSearchBox(form: HTMLFormElement): void {
     more.href = `${form.action}?q=${encodeURIComponent(query)}`;
     // Settled apart: the quick jump needs only fuse.js and two JSON files, so it still answers
     // where the full-text search cannot run (Pagefind's WebAssembly fails in Chromium before 97).
-    const [jumped, searched] = await Promise.allSettled([findJumps(query), searchSite(query)]);
+    const [jumped, searched] = await Promise.allSettled([
+      findJumps(query),
+      searchSite(query, { shown: PANEL_REPORTS, sections: PANEL_HITS }),
+    ]);
     if (mine !== sequence) return;
     const jumpEntries = jumped.status === 'fulfilled' ? jumped.value : [];
     jumps.replaceChildren(
@@ -61,13 +64,11 @@ export function attachSearchBox(form: HTMLFormElement): void {
     );
     jumpHeading.hidden = jumpEntries.length === 0;
     const outcome = searched.status === 'fulfilled' ? searched.value : undefined;
-    const shown = outcome?.results.slice(0, PANEL_REPORTS) ?? [];
+    const shown = outcome?.results ?? [];
     renderResults(results, shown, query, { maxHits: PANEL_HITS, titleTag: 'p' });
     textHeading.hidden = shown.length === 0;
-    status.textContent = outcome
-      ? describeOutcome(outcome, outcome.results)
-      : '全文搜索暂时不可用，请稍后再试。';
-    more.hidden = !outcome || outcome.results.length === 0;
+    status.textContent = outcome ? describeOutcome(outcome) : '全文搜索暂时不可用，请稍后再试。';
+    more.hidden = !outcome || outcome.matches.length === 0;
     open(true);
   };
 

@@ -81,24 +81,25 @@ export function renderResult(
   return item;
 }
 
-/** The sentence screen readers hear after a search. */
-export function describeOutcome(outcome: SearchOutcome, shown: ReportResult[]): string {
+/** The sentence screen readers hear after a search: the exact count, whatever a page shows. */
+export function describeOutcome(outcome: SearchOutcome): string {
   if (outcome.normalised === '') return '请输入要搜索的词句。';
-  if (shown.length === 0) return `没有找到包含“${outcome.query}”的报告。`;
-  const hits = shown.reduce((sum, result) => sum + result.hits, 0);
-  if (outcome.approximate)
-    return `没有完全一致的结果；${shown.length} 篇报告近似匹配“${outcome.query}”。`;
-  return `${shown.length} 篇报告包含“${outcome.query}”，共 ${hits} 处。`;
+  const count = outcome.matches.length;
+  if (count === 0) return `没有找到包含“${outcome.query}”的报告。`;
+  if (outcome.approximate) return `没有完全一致的结果；${count} 篇报告近似匹配“${outcome.query}”。`;
+  return `${count} 篇报告包含“${outcome.query}”，共 ${outcome.hits} 处。`;
 }
 
-/** Replaces the children of `list` with the rendered results. */
+/** Replaces the children of `list` with the rendered results (or appends them: the next page). */
 export function renderResults(
   list: HTMLElement,
   results: ReportResult[],
   query: string,
-  options: RenderOptions = {},
+  options: RenderOptions & { append?: boolean } = {},
 ): void {
-  list.replaceChildren(...results.map((result) => renderResult(result, query, options)));
+  const items = results.map((result) => renderResult(result, query, options));
+  if (options.append) list.append(...items);
+  else list.replaceChildren(...items);
 }
 
 /**

@@ -1,22 +1,38 @@
 /**
  * The search flow of src/lib/search/flow.ts run in Node over a built site: Pagefind's own
- * JavaScript and WebAssembly (dist/pagefind/pagefind.js runs in Node 20), the manifest and the text
- * shards, all fetched from the site served on loopback — the files and the flow the browser uses,
- * without a browser. Used by the search-quality suite.
+ * JavaScript and WebAssembly (dist/pagefind/pagefind.js runs in Node 20), the manifest, outlines
+ * and text chunks, all fetched from the site served on loopback — the files and the flow the
+ * browser uses, without a browser. Used by the search-quality suites.
  */
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { prepareReport, type PreparedReport } from '../../src/lib/search/engine.ts';
-import { runSearch, type SearchLoaders, type SearchOutcome } from '../../src/lib/search/flow.ts';
-import type { ReportShard, SearchManifest } from '../../src/lib/search/types.ts';
-import { pagefindPath, searchDataPath, shardPath } from '../../src/lib/urls.ts';
+import {
+  runSearch,
+  type SearchLoaders,
+  type SearchOptions,
+  type SearchOutcome,
+} from '../../src/lib/search/flow.ts';
+import type {
+  IndexSource,
+  ReportOutline,
+  SearchManifest,
+  TextChunk,
+} from '../../src/lib/search/types.ts';
+import { createScanLoaders } from '../../src/lib/search/scan.ts';
+import {
+  libraryPath,
+  pagefindPath,
+  searchDataPath,
+  shardPath,
+  textChunkPath,
+} from '../../src/lib/urls.ts';
 
 /** The slice of Pagefind's API the loaders use. */
 interface PagefindModule {
   options(options: Record<string, unknown>): Promise<void>;
-  search(
-    term: string,
-  ): Promise<{ results: { id: string; data(): Promise<{ url: string }> }[] } | null>;
+  search(term: string): Promise<{
+    results: { id: string; words: number[]; data(): Promise<{ url: string }> }[];
+  } | null>;
 }
 
 async function fetchJson<T>(url: string): Promise<T> {
@@ -25,7 +41,10 @@ async function fetchJson<T>(url: string): Promise<T> {
   return (await response.json()) as T;
 }
 
-/** Imports a Pagefind build's module and points it at the served site (`origin` + `base`). */
+/**
+ * Imports a Pagefind build's module and points it at the served site (`origin` + `base`). Node
+ * caches modules by URL, so two builds in one process need their own `pagefind.js` paths.
+ */
 export async function loadPagefindInNode(
   dist: string,
   origin: string,
@@ -43,28 +62,44 @@ export async function createNodeSearch(
   dist: string,
   origin: string,
   base: string,
-): Promise<(query: string) => Promise<SearchOutcome>> {
+  mode: 'as-built' | 'pagefind' = 'as-built',
+): Promise<(query: string, options?: SearchOptions) => Promise<SearchOutcome>> {
   const pagefind = await loadPagefindInNode(dist, origin, base);
-  const manifest = fetchJson<SearchManifest>(`${origin}${searchDataPath(base, 'manifest.json')}`);
-  const prepared = new Map<string, Promise<PreparedReport>>();
-  const loaders: SearchLoaders = {
-    manifest: () => manifest,
-    async candidates(tokens) {
-      const found = await pagefind.search(tokens);
-      return new Set((found?.results ?? []).map((result) => result.id));
-    },
-    prepared(report, version) {
-      let entry = prepared.get(report.id);
-      if (!entry) {
-        entry = fetchJson<ReportShard>(`${origin}${shardPath(base, report.id, version)}`).then(
-          (shard) => prepareReport(report, shard),
-        );
-        prepared.set(report.id, entry);
-      }
-      return entry;
-    },
+  const cache = new Map<string, Promise<unknown>>();
+  const once = <T>(url: string): Promise<T> => {
+    let entry = cache.get(url) as Promise<T> | undefined;
+    if (!entry) {
+      entry = fetchJson<T>(`${origin}${url}`);
+      cache.set(url, entry);
+    }
+    return entry;
   };
-  return (query) => runSearch(query, loaders);
+  const manifest = await once<SearchManifest>(searchDataPath(base, 'manifest.json'));
+  const indexed: SearchLoaders = {
+    manifest: () => Promise.resolve(manifest),
+    async candidates(term) {
+      const found = await pagefind.search(term);
+      return (found?.results ?? []).map((result) => ({
+        pagefindId: result.id,
+        positions: result.words,
+      }));
+    },
+    outline: (id, version) => once<ReportOutline>(shardPath(base, id, version)),
+    text: (id, chunk, version) => once<TextChunk>(textChunkPath(base, id, chunk, version)),
+  };
+  // As the browser does (src/scripts/search-client.ts): a small library is scanned, unless the
+  // caller asks for the Pagefind path.
+  const loaders: SearchLoaders =
+    manifest.scan && mode !== 'pagefind'
+      ? {
+          manifest: () => Promise.resolve(manifest),
+          ...createScanLoaders(
+            await once<IndexSource[]>(libraryPath(base, manifest.version)),
+            manifest,
+          ),
+        }
+      : indexed;
+  return (query, options) => runSearch(query, loaders, { shown: Infinity, ...options });
 }
 
 /** Runs a stock Pagefind search; returns report ids in rank order. */

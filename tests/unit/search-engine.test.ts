@@ -8,10 +8,11 @@ import {
 } from '../../src/lib/search/engine.ts';
 import type { ReportShard, SearchManifest, SearchReport } from '../../src/lib/search/types.ts';
 import { runSearch, type SearchLoaders } from '../../src/lib/search/flow.ts';
+import { indexReport } from '../../src/lib/search/outline.ts';
+import { createScanLoaders } from '../../src/lib/search/scan.ts';
 
 const report = (id: string, title: string, extra: Partial<SearchReport> = {}): SearchReport => ({
   id,
-  pagefindId: `zh-cn_${id}`,
   title,
   unit: `${id}课题组`,
   authors: ['张三'],
@@ -98,48 +99,70 @@ describe('rankResults', () => {
   });
 });
 
-/** Loaders over in-memory reports: candidates are the reports holding every token's character, as the index gives them. */
+/**
+ * Loaders over in-memory reports: the index-free scan (src/lib/search/scan.ts) stands in for
+ * Pagefind; every outline and chunk fetched is recorded.
+ */
 function memoryLoaders(reports: PreparedReport[]): SearchLoaders & { fetched: string[] } {
   const fetched: string[] = [];
-  const textOf = (prepared: PreparedReport): string =>
-    prepared.blocks.map((block) => block.normalised.text).join('');
+  const library = reports.map((prepared) => ({
+    meta: prepared.report,
+    blocks: prepared.blocks
+      .filter((block) => block.field === undefined)
+      .map((block): [string, string] => [block.id, block.original]),
+  }));
   const manifest: SearchManifest = {
     version: 'test',
-    reports: reports.map((prepared) => prepared.report),
-    everywhere: '',
+    units: library.map((source) => source.meta.unit),
+    reports: library.map((source, position) => [
+      source.meta.id,
+      `zh-cn_${source.meta.id}`,
+      position,
+      indexReport(source).titleEnd,
+    ]),
+    jumpBuckets: 1,
+    scan: true,
   };
+  const scan = createScanLoaders(library, manifest);
   return {
     fetched,
     manifest: () => Promise.resolve(manifest),
-    candidates: (tokens) =>
-      Promise.resolve(
-        new Set(
-          reports
-            .filter((prepared) =>
-              tokens
-                .split(' ')
-                .every((token) =>
-                  textOf(prepared).includes(String.fromCodePoint(parseInt(token, 36))),
-                ),
-            )
-            .map((prepared) => prepared.report.pagefindId),
-        ),
-      ),
-    prepared: (report) => {
-      fetched.push(report.id);
-      const found = reports.find((prepared) => prepared.report.id === report.id);
-      return found ? Promise.resolve(found) : Promise.reject(new Error(`no report ${report.id}`));
+    candidates: scan.candidates,
+    outline: (id, version) => {
+      fetched.push(id);
+      return scan.outline(id, version);
+    },
+    text: (id, chunk, version) => {
+      fetched.push(`${id}/${chunk}`);
+      return scan.text(id, chunk, version);
     },
   };
 }
 
 describe('runSearch', () => {
-  it('returns only exact results when any report contains the query, fetching only candidates', async () => {
+  it('returns only exact results when any report contains the query, loading only what it shows', async () => {
     const loaders = memoryLoaders([one, two, three]);
     const outcome = await runSearch('康藏路 社区', loaders);
     expect(outcome.results.map((result) => result.report.id)).toEqual(['01']);
-    expect(outcome).toMatchObject({ normalised: '康藏路社区', approximate: false });
-    expect(loaders.fetched).toEqual(['01']);
+    expect(outcome).toMatchObject({ normalised: '康藏路社区', approximate: false, hits: 2 });
+    expect(outcome.results[0]?.sections.map((hit) => [hit.section, hit.hits])).toEqual([
+      ['', 1],
+      ['s1', 1],
+    ]);
+    expect(loaders.fetched).toEqual(['01', '01/0']);
+  });
+
+  it('counts every match exactly but details only the first `shown`', async () => {
+    const loaders = memoryLoaders([one, two, three]);
+    const outcome = await runSearch('社区', loaders, { shown: 1 });
+    expect(outcome.matches.map((match) => [match.id, match.titleHit, match.hits])).toEqual([
+      ['01', true, 5],
+      ['02', true, 2],
+      ['03', false, 5],
+    ]);
+    expect(outcome.hits).toBe(12);
+    expect(outcome.results.map((result) => result.report.id)).toEqual(['01']);
+    expect(loaders.fetched.filter((name) => !name.startsWith('01'))).toEqual([]);
   });
 
   it('falls back to approximate results only when nothing matches exactly', async () => {
@@ -159,12 +182,19 @@ describe('runSearch', () => {
     ]);
   });
 
+  it('filters by unit and still says how many matched in all', async () => {
+    const outcome = await runSearch('社区', memoryLoaders([one, two, three]), { unit: '02课题组' });
+    expect(outcome.matches.map((match) => match.id)).toEqual(['02']);
+    expect(outcome.total).toBe(3);
+  });
+
   it('returns nothing for a string found nowhere and for a query with nothing to search', async () => {
     const loaders = memoryLoaders([one, two, three]);
     expect((await runSearch('宇宙飞船着陆', loaders)).results).toEqual([]);
-    expect(await runSearch('  ', loaders)).toEqual({
+    expect(await runSearch('  ', loaders)).toMatchObject({
       query: '  ',
       normalised: '',
+      matches: [],
       results: [],
       approximate: false,
     });

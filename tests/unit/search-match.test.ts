@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { findAll } from '../../src/lib/search/match.ts';
 import { allowedEdits, findApproximate } from '../../src/lib/search/approximate.ts';
 import { makeExcerpt } from '../../src/lib/search/excerpt.ts';
-import { characterTokens, encodeCharacter, pagefindQuery } from '../../src/lib/search/tokens.ts';
+import { alignHits, encodeCharacter, planLookups, textWords } from '../../src/lib/search/tokens.ts';
 
 describe('findAll', () => {
   it('finds every non-overlapping occurrence in order', () => {
@@ -73,15 +73,57 @@ describe('makeExcerpt', () => {
   });
 });
 
-describe('character tokens', () => {
+describe('index words', () => {
   it('spells each character as four base-36 digits', () => {
     expect(encodeCharacter('a')).toBe('002p');
     expect(encodeCharacter('区')).toBe((0x533a).toString(36).padStart(4, '0'));
     expect(encodeCharacter('区')).toBe('0gfu');
   });
 
-  it('lists distinct characters once, in first-seen order', () => {
-    expect(characterTokens('社区社区')).toEqual([encodeCharacter('社'), encodeCharacter('区')]);
-    expect(pagefindQuery('ai')).toBe('002p 002x');
+  it('gives every character one word: it and the next three, padded with an end code', () => {
+    const [she, qu] = [encodeCharacter('社'), encodeCharacter('区')];
+    expect(textWords('社区社')).toEqual([
+      `${she}${qu}${she}zzzz`,
+      `${qu}${she}zzzzzzzz`,
+      `${she}zzzzzzzzzzzz`,
+    ]);
+    expect(textWords('')).toEqual([]);
+  });
+
+  it('looks up a query of up to four characters as one prefix, longer ones by words that cover it', () => {
+    expect(planLookups('a')).toEqual({
+      lookups: [{ term: '002p', offset: 0 }],
+      length: 1,
+      verify: false,
+    });
+    expect(planLookups('abcd')?.lookups).toHaveLength(1);
+    expect(planLookups('abcde')?.lookups.map((lookup) => lookup.offset)).toEqual([0, 1]);
+    expect(planLookups('abcdefgh')?.lookups.map((lookup) => lookup.offset)).toEqual([0, 4]);
+    expect(planLookups('abcdefgh')?.verify).toBe(false);
+    expect(planLookups('')).toBeNull();
+  });
+
+  it('looks up the first and last words of a long query and asks for the text to confirm them', () => {
+    const plan = planLookups('abcdefghijklmnop');
+    expect(plan?.lookups.map((lookup) => lookup.offset)).toEqual([0, 12]);
+    expect(plan?.verify).toBe(true);
+  });
+
+  it('aligns lookups into non-overlapping hits, as findAll counts them', () => {
+    // 'aaaaaa' searched for 'aaaaa': words at 0 and 1 both start 'aaaa'; findAll counts one hit.
+    const plan = planLookups('aaaaa')!;
+    expect(
+      alignHits(plan, [
+        [0, 1, 2],
+        [0, 1, 2],
+      ]),
+    ).toEqual([0]);
+    // 'abcdef' at 3 and 10: 'abcd' at 3, 10 and 20; 'cdef' (offset 2) at 5 and 12 only.
+    expect(
+      alignHits(planLookups('abcdef')!, [
+        [3, 10, 20],
+        [5, 12],
+      ]),
+    ).toEqual([3, 10]);
   });
 });
