@@ -76,6 +76,8 @@ function isExactFirst(query: SuiteQuery, found: string[]): boolean {
 interface LibraryFigures {
   library: string;
   reports: number;
+  /** How the browser searches it: scanning library.json, or Pagefind. */
+  path: 'scan' | 'pagefind';
   queries: number;
   index: { files: number; raw: number; served: number };
   buildMs: number;
@@ -121,9 +123,13 @@ async function measureLibrary(
     for (const query of suite)
       warm.push({ query: query.query, ms: (await searchOnPage(page, query.query)).elapsed });
     await context.close();
+    const manifest = JSON.parse(readFileSync(join(root, 'search', 'manifest.json'), 'utf8')) as {
+      scan: boolean;
+    };
     return {
       library,
       reports,
+      path: manifest.scan ? 'scan' : 'pagefind',
       queries: suite.length,
       index: indexSize(root),
       buildMs,
@@ -175,6 +181,7 @@ writeFileSync(join('bench', 'search-results.json'), `${JSON.stringify(figures, n
 printTable(
   [
     'library',
+    'path',
     'index (files, served)',
     'index build',
     'first query median / worst',
@@ -190,6 +197,7 @@ printTable(
     const requests = entry.cold.map((query) => query.chunks + query.texts);
     return [
       entry.library,
+      entry.path,
       `${entry.index.files} files, ${kb(entry.index.served)}`,
       Number.isNaN(entry.buildMs) ? '(in npm run build)' : `${(entry.buildMs / 1000).toFixed(1)} s`,
       `${kb(median(bytes))} / ${kb(Math.max(...bytes))}`,

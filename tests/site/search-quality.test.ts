@@ -102,6 +102,22 @@ describe('absent strings', () => {
   });
 });
 
+describe('the Pagefind index of the real library', () => {
+  // The browser scans the real twelve reports (their text is lighter than one query's index
+  // chunks); libraries past that size search Pagefind's index, which must answer the same.
+  test('returns the same reports, hits and order as the scan for every literal query', async () => {
+    const indexed = await createNodeSearch(SITE_DIST, new URL(server.url).origin, base, 'pagefind');
+    const differ: string[] = [];
+    for (const query of suite.filter((entry) => entry.kind === 'exact')) {
+      const summary = (outcome: Awaited<ReturnType<typeof search>>): string =>
+        outcome.matches.map((match) => `${match.id}:${match.hits}`).join(' ');
+      const [scanned, looked] = await Promise.all([search(query.query), indexed(query.query)]);
+      if (summary(scanned) !== summary(looked)) differ.push(query.query);
+    }
+    expect(differ).toEqual([]);
+  });
+});
+
 describe('compared with stock Pagefind', () => {
   test('prints recall, exact-first and precision for ours and stock Pagefind on the same queries', async () => {
     const stockRoot = await buildStockPagefindSite(SITE_DIST);
