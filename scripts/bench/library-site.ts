@@ -8,7 +8,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { toString as mdastToString } from 'mdast-util-to-string';
 import { readReportFiles } from '../lib/report-files.ts';
-import { writeSearchIndex, type IndexSource, type IndexSummary } from '../index/build-search-index.ts';
+import {
+  writeSearchIndex,
+  type IndexSource,
+  type IndexSummary,
+} from '../index/build-search-index.ts';
 import { precompressSite } from '../compress/precompress-site.ts';
 import { checkPlantedStrings, generateLibrary, trainMarkov } from './synthetic-library.ts';
 

@@ -144,7 +144,8 @@ export function generateLibrary(model: MarkovModel, options: LibraryOptions): In
   const sources: IndexSource[] = [];
   for (let position = 0; position < total; position += 1) {
     const plant = (key: keyof typeof plants): boolean => plants[key].has(position);
-    const name = (): string => `${pick(random, SURNAMES)}${pick(random, GIVEN)}${pick(random, GIVEN)}`;
+    const name = (): string =>
+      `${pick(random, SURNAMES)}${pick(random, GIVEN)}${pick(random, GIVEN)}`;
     const authors = [name(), name()];
     if (plant('name')) authors[1] = PLANTED.name;
     const blocks: ShardBlock[] = [];
@@ -185,7 +186,9 @@ export function generateLibrary(model: MarkovModel, options: LibraryOptions): In
       meta: {
         id: syntheticId(order),
         title: phraseOf(generateText(model, random, 24), 20),
-        ...(random() < 0.4 ? { subtitle: `以${phraseOf(generateText(model, random, 10), 6)}为例` } : {}),
+        ...(random() < 0.4
+          ? { subtitle: `以${phraseOf(generateText(model, random, 10), 6)}为例` }
+          : {}),
         unit: pick(random, units),
         authors,
         page: order * 5,
@@ -268,5 +271,7 @@ export function checkPlantedStrings(trainingText: string): void {
   ];
   const found = strings.filter((text) => trainingText.includes(text));
   if (found.length > 0)
-    throw new Error(`synthetic-library: planted strings occur in the real text: ${found.join(', ')}`);
+    throw new Error(
+      `synthetic-library: planted strings occur in the real text: ${found.join(', ')}`,
+    );
 }
