@@ -1,8 +1,6 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
-import rehypeSectionIds from './src/plugins/rehype-section-ids.ts';
-import rehypeLeadIn from './src/plugins/rehype-lead-in.ts';
-import rehypeHeadingPermalinks from './src/plugins/rehype-heading-permalinks.ts';
+import { markdownConfig } from './src/plugins/markdown-config.ts';
 import viteLeanPreload from './scripts/lib/vite-lean-preload.ts';
 import bootScript from './scripts/lib/boot-script.ts';
 import { readOfflineSwitch } from './scripts/offline/switch.ts';
@@ -29,13 +27,9 @@ export default defineConfig({
   integrations: [bootScript()],
   // No prefetch: it would add a script to every page and fetch pages nobody asked for.
   prefetch: false,
-  markdown: {
-    // The reports hold no code; Shiki would only add inline `style=""` attributes.
-    syntaxHighlight: false,
-    // Order matters: lead-ins are wrapped before ids are counted (neither depends on the other's
-    // output, but permalinks need the heading ids, so they come last).
-    rehypePlugins: [rehypeLeadIn, rehypeSectionIds, rehypeHeadingPermalinks],
-  },
+  // One module with the split (src/plugins/markdown-config.ts): CommonMark without GFM or
+  // smartypants, so the page shows the characters the split wrote and checked.
+  markdown: markdownConfig,
   vite: {
     // Whether pages register the offline worker: OFFLINE=off leaves the code out of every page
     // (the build then ships a worker that removes earlier offline copies, scripts/offline/).

@@ -25,6 +25,8 @@ import { isSiblingName } from './compress/precompress-site.ts';
 import { buildSyntheticSite, syntheticSources } from './bench/library-site.ts';
 import { buildSyntheticSuite } from './bench/synthetic-library.ts';
 import { createNodeSearch } from '../tests/helpers/node-search.ts';
+import { readIndexSources, type IndexSource } from './index/build-search-index.ts';
+import { LEGACY_EDITION } from '../src/lib/urls.ts';
 
 const argument = (name: string): string | undefined => {
   const index = process.argv.indexOf(name);
@@ -93,7 +95,10 @@ async function measureLibrary(
   root: string,
   suite: SuiteQuery[],
   buildMs: number,
+  sources: readonly IndexSource[],
 ): Promise<LibraryFigures> {
+  // The suite names reports by id; matches by their opaque key.
+  const idOf = new Map(sources.map(({ meta }) => [meta.key, meta.id]));
   const server = await startServer({ root });
   try {
     const search = await createNodeSearch(root, new URL(server.url).origin, '/');
@@ -102,7 +107,9 @@ async function measureLibrary(
     const scored = suite.filter((query) => query.kind !== 'typo');
     for (const query of scored) {
       const outcome = await search(query.query, { shown: 0 });
-      const found = outcome.approximate ? [] : outcome.matches.map((match) => match.id);
+      const found = outcome.approximate
+        ? []
+        : outcome.matches.map((match) => idOf.get(match.key) ?? match.key);
       if (isExactFirst(query, found)) exact += 1;
     }
     const cold: LibraryFigures['cold'] = [];
@@ -154,6 +161,8 @@ try {
     DIST,
     buildSuite(loadSuiteReports()),
     Number.NaN,
+    // The suite is the legacy edition's (scripts/lib/search-suite.ts).
+    readIndexSources(DIST).sources.filter(({ meta }) => meta.edition === LEGACY_EDITION),
   );
   figures.push(real);
   for (const size of SIZES) {
@@ -168,6 +177,7 @@ try {
         site.root,
         buildSyntheticSuite(sources),
         site.buildMs,
+        sources,
       );
       figures.push(measured);
     } finally {

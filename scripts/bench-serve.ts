@@ -18,6 +18,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { CONTENT_SECURITY_POLICY } from '../src/lib/csp.ts';
+import { LEGACY_EDITION, editionPath, reportPath } from '../src/lib/urls.ts';
 import { mimeTypeOf, resolveRequestPath, startServer } from './serve.ts';
 import { printTable } from './lib/print-table.ts';
 
@@ -84,15 +85,15 @@ async function startPreviousServer(root: string): Promise<{ server: Server; url:
   };
 }
 
-/** The report page with the most bytes, as a URL path (`/reports/03/`). */
+/** The 2025 增刊's report page with the most bytes, as a URL path (`/2025-zk/03/`). */
 function largestReportPage(dist: string): string {
-  const folder = join(dist, 'reports');
+  const folder = join(dist, editionPath('/', LEGACY_EDITION));
   const [largest] = readdirSync(folder)
-    .filter((name) => /^\d{2}$/.test(name))
+    .filter((name) => /^\d{2,3}$/.test(name))
     .map((name) => ({ name, bytes: readFileSync(join(folder, name, 'index.html')).length }))
     .sort((a, b) => b.bytes - a.bytes);
   if (!largest) throw new Error(`${folder} holds no report page; build first`);
-  return `/reports/${largest.name}/`;
+  return reportPath('/', { edition: LEGACY_EDITION, id: largest.name });
 }
 
 /** One request, to see what the server answers with this Accept-Encoding. */

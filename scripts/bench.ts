@@ -11,6 +11,8 @@
  * - Budgets: the report-page numbers the tests enforce (overhead beyond the text, JS).
  * - Serving: requests per second for the largest report page, br, gzip and uncompressed, now and
  *   before issue 12 (`scripts/bench-serve.ts`, about 40 s; `--skip-serve` leaves it out).
+ * - Split size: the split of a 50 MB compendium derived from the real one (`scripts/bench-split.ts`),
+ *   its time and peak memory in a process of its own (`--skip-split-size` leaves it out).
  * - Search: `scripts/bench-search.ts` (owned by the search part) is run on the same build when it
  *   exists, and its output is kept.
  *
@@ -28,6 +30,8 @@ import { printTable } from './lib/print-table.ts';
 import { startServer } from './serve.ts';
 import { benchServing, printServing, type ServingResult } from './bench-serve.ts';
 import { buildVariant, timeCommand } from './lib/build-variant.ts';
+import { EDITION_KEY } from '../src/lib/urls.ts';
+import { benchSplitSize, describeSplitSize, type SplitSizeResult } from './bench-split.ts';
 import {
   extractReportText,
   gzipSize,
@@ -163,7 +167,14 @@ async function main(): Promise<void> {
     throw new Error(`${outDir} holds no build; run without --skip-build`);
 
   const files = listHtmlFiles(outDir);
-  const reports = files.filter((file) => /^reports\/\d{2}\/index\.html$/.test(file));
+  // Report pages of every edition (`2025-zk/03/index.html`); the redirect pages at the first
+  // addresses (`reports/03/`) are not report pages.
+  const reports = files.filter((file) => {
+    const [edition = '', id = '', name, ...rest] = file.split('/');
+    return (
+      EDITION_KEY.test(edition) && /^\d{2,3}$/.test(id) && name === 'index.html' && !rest.length
+    );
+  });
   const largestReport = [...reports].sort(
     (a, b) => readFileSync(join(outDir, b)).length - readFileSync(join(outDir, a)).length,
   )[0];
@@ -215,6 +226,10 @@ async function main(): Promise<void> {
     ? undefined
     : await benchServing(outDir);
 
+  const splitSize: SplitSizeResult | undefined = process.argv.includes('--skip-split-size')
+    ? undefined
+    : benchSplitSize(50);
+
   let search: { command: string; output: string } | undefined;
   if (!process.argv.includes('--skip-search') && existsSync(join('scripts', 'bench-search.ts'))) {
     const started = Date.now();
@@ -259,6 +274,7 @@ async function main(): Promise<void> {
       reports: budgets,
     },
     serving,
+    splitSize,
     search,
   };
   mkdirSync('bench', { recursive: true });
@@ -321,6 +337,7 @@ async function main(): Promise<void> {
     ]),
   );
   if (serving) printServing(serving);
+  if (splitSize) console.log(`\n${describeSplitSize(splitSize)}`);
   if (search) console.log(`\nSearch (${search.command}):\n${search.output}`);
   console.log('\nWritten to bench/results.json');
 }

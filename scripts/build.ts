@@ -1,9 +1,9 @@
 /**
  * `npm run build`: the stages that turn the source into the site, in the order the data flows
- * (README, “What the build does”): split → astro build → search index → Word downloads → offline
- * worker → compress. Each stage runs in this process, so the command is the same in a POSIX shell,
- * cmd.exe and PowerShell; the first stage that fails stops the build with its own message and exit
- * code 1.
+ * (README, “What the build does”): split → astro build → fidelity → search index → Word downloads
+ * → offline worker → compress. Each stage runs in this process, so the command is the same in a
+ * POSIX shell, cmd.exe and PowerShell; the first stage that fails stops the build with its own
+ * message and exit code 1.
  *
  * The deployment path comes from BASE_PATH, read in astro.config.mjs; OFFLINE=off (read in
  * scripts/offline/switch.ts) leaves out the offline copy.
@@ -41,11 +41,24 @@ export function buildStages(dist = 'dist'): BuildStage[] {
       },
     },
     {
+      // Before the index: every page shows the source's characters, or nothing is indexed.
+      name: 'fidelity',
+      run: async () => {
+        const { checkRenderedSite, describeFidelity } =
+          await import('./fidelity/check-rendered-text.ts');
+        const result = await checkRenderedSite(dist);
+        for (const problem of result.problems) console.error(problem);
+        if (result.problems.length > 0) return false;
+        console.log(describeFidelity(result));
+        return true;
+      },
+    },
+    {
       name: 'search index',
       run: async () => {
         const { buildSearchIndex, describeSearchIndex } =
           await import('./index/build-search-index.ts');
-        console.log(describeSearchIndex(await buildSearchIndex(dist, 'content/reports'), dist));
+        console.log(describeSearchIndex(await buildSearchIndex(dist), dist));
         return true;
       },
     },
@@ -53,7 +66,7 @@ export function buildStages(dist = 'dist'): BuildStage[] {
       name: 'word downloads',
       run: async () => {
         const { buildDocxDownloads, describeDocxDownloads } = await import('./docx/build-docx.ts');
-        console.log(describeDocxDownloads(await buildDocxDownloads(dist, 'content')));
+        console.log(describeDocxDownloads(await buildDocxDownloads(dist)));
         return true;
       },
     },

@@ -26,7 +26,7 @@ for _ in $(seq 1 50); do
 done
 
 FLAGS="--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage --no-first-run --disable-background-networking --disable-component-update --disable-sync"
-PAGES=("home /" "report /reports/05/" "search /search/?q=%E7%A4%BE%E5%8C%BA")
+PAGES=("home /" "report /2025-zk/05/" "search /search/?q=%E7%A4%BE%E5%8C%BA")
 
 for entry in "${PAGES[@]}"; do
   name="${entry%% *}"

@@ -7,19 +7,26 @@ import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { toString as mdastToString } from 'mdast-util-to-string';
-import { readReportFiles } from '../lib/report-files.ts';
+import { readLibrary } from '../lib/report-files.ts';
 import {
   writeSearchIndex,
   type IndexSource,
   type IndexSummary,
 } from '../index/build-search-index.ts';
 import { precompressSite } from '../compress/precompress-site.ts';
-import { checkPlantedStrings, generateLibrary, trainMarkov } from './synthetic-library.ts';
+import {
+  SYNTHETIC_EDITION,
+  checkPlantedStrings,
+  generateLibrary,
+  trainMarkov,
+} from './synthetic-library.ts';
 
-/** The real report paragraphs, the Markov model's training text. */
-export function realParagraphs(folder = 'content/reports'): string[] {
-  return readReportFiles(folder).flatMap(({ body }) =>
-    body.filter((node) => node.type === 'paragraph').map((node) => mdastToString(node)),
+/** The real report paragraphs (every edition's), the Markov model's training text. */
+export function realParagraphs(contentDir?: string): string[] {
+  return readLibrary(contentDir).flatMap(({ reports }) =>
+    reports.flatMap(({ body }) =>
+      body.filter((node) => node.type === 'paragraph').map((node) => mdastToString(node)),
+    ),
   );
 }
 
@@ -61,7 +68,7 @@ export async function buildSyntheticSite(
         ),
     });
   const started = performance.now();
-  const summary = await writeSearchIndex(root, sources);
+  const summary = await writeSearchIndex(root, sources, [SYNTHETIC_EDITION]);
   const buildMs = performance.now() - started;
   // As `npm run build` does last: the server would otherwise send a file's first request
   // uncompressed while it compresses it in the background.

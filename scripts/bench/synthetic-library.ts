@@ -15,6 +15,10 @@ import type { IndexSource } from '../index/build-search-index.ts';
 import type { ShardBlock } from '../../src/lib/search/types.ts';
 import type { SuiteQuery, SuiteReport } from '../lib/search-suite.ts';
 import { reportsContaining } from '../lib/search-suite.ts';
+import { LEGACY_EDITION } from '../../src/lib/urls.ts';
+
+/** The one edition a synthetic library is: the real one's key, so its addresses are real ones. */
+export const SYNTHETIC_EDITION = { key: LEGACY_EDITION, label: '2025 增刊' };
 
 /** A small, fast, seeded PRNG (mulberry32): the same seed gives the same library on every machine. */
 export function createRandom(seed: number): () => number {
@@ -184,6 +188,8 @@ export function generateLibrary(model: MarkovModel, options: LibraryOptions): In
     const order = position + 1;
     sources.push({
       meta: {
+        key: `${SYNTHETIC_EDITION.key}-${syntheticId(order)}`,
+        edition: SYNTHETIC_EDITION.key,
         id: syntheticId(order),
         title: phraseOf(generateText(model, random, 24), 20),
         ...(random() < 0.4

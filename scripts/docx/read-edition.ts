@@ -5,10 +5,12 @@
  * so tests hand it one.
  */
 import { join } from 'node:path';
+import { contentRoot } from '../../src/lib/content-location.ts';
 import type { PhrasingContent, RootContent } from 'mdast';
 import type { Publication, ReportRecord } from '../../src/lib/content-schema.ts';
 import {
   parseReportFile,
+  readLibrary,
   readPublicationFile,
   readReportFiles,
   type ReportFile,
@@ -86,10 +88,19 @@ export function parseReport(markdown: string, file: string): EditionReport {
   return toEditionReport(parseReportFile(markdown, file));
 }
 
-/** Reads the publication and every report under `contentDir/reports`, reports in printed order. */
-export function readEdition(contentDir = 'content'): Edition {
+/** Reads the publication and every report of an edition folder (`content/editions/2025-zk`), reports in printed order. */
+export function readEdition(editionDir: string): Edition {
   return {
-    publication: readPublicationFile(contentDir),
-    reports: readReportFiles(join(contentDir, 'reports')).map(toEditionReport),
+    publication: readPublicationFile(editionDir),
+    reports: readReportFiles(join(editionDir, 'reports')).map(toEditionReport),
   };
+}
+
+/** Reads every edition of the library under `root` (newest first), each with its key. */
+export function readLibraryEditions(root = contentRoot()): Array<Edition & { key: string }> {
+  return readLibrary(root).map((edition) => ({
+    key: edition.key,
+    publication: edition.publication,
+    reports: edition.reports.map(toEditionReport),
+  }));
 }

@@ -7,17 +7,20 @@
  *   position of every hit, loading only the index chunks of its words.
  * - `dist/search/library.json`: the whole library's text, written only when it is smaller than
  *   what one query's index chunks cost (the real twelve reports); the browser then scans it.
- * - `dist/search/manifest.json`: the build version, the units, and per report its id, its Pagefind
- *   record id and its unit — a few bytes per report.
- * - `dist/search/reports/<id>.json`: a report's metadata and outline (which index positions are
+ * - `dist/search/manifest.json`: the build version, the units, the editions (key and label), and
+ *   per report its key, its Pagefind record id, its unit and its edition — a few bytes per report.
+ *   The key (`2025-zk-05`, `reportKey`) is unique across the library's editions and opaque to
+ *   the browser: it names the report's files below.
+ * - `dist/search/reports/<key>.json`: a report's metadata and outline (which index positions are
  *   which block, which text chunk holds it), fetched only for reports a result list shows.
- * - `dist/search/text/<id>/<n>.json`: the body text in chunks of a few blocks (element id + text,
+ * - `dist/search/text/<key>/<n>.json`: the body text in chunks of a few blocks (element id + text,
  *   read from the built page itself so ids and text are exactly what the reader shows), fetched
  *   only for the sections a result list shows an excerpt of.
  * - `dist/search/jump/<n>.json`: quick-jump targets with their pinyin (computed here at build time),
  *   in buckets by character (src/lib/search/jump-buckets.ts).
  *
- * The stage reads its input (`IndexSource`: frontmatter fields + body blocks) from the built site;
+ * The stage reads its input (`IndexSource`: frontmatter fields + body blocks) for every edition of
+ * the library (scripts/lib/report-files.ts) from the built site;
  * `writeSearchIndex` takes that input directly, which is how the benchmark indexes synthetic
  * libraries of 1,200 reports without building their pages.
  */
@@ -34,7 +37,8 @@ import * as pagefind from 'pagefind';
 import { indexReport } from '../../src/lib/search/outline.ts';
 import { jumpBucketCount, targetBuckets } from '../../src/lib/search/jump-buckets.ts';
 import { buildJumpEntries } from './jump-data.ts';
-import { readReportFiles } from '../lib/report-files.ts';
+import type { LibraryReport } from '../../src/lib/content-schema.ts';
+import { readLibrary } from '../lib/report-files.ts';
 import { isHeadingId } from '../../src/lib/ids.ts';
 import {
   jumpBucketPath,
@@ -120,9 +124,16 @@ function fileOf(dist: string, address: string): string {
   return join(dist, address.replace(/\?.*$/, '').slice(normaliseBase('/').length));
 }
 
+/** The key of a report across the library, `2025-zk-05`: its files' name (opaque to the browser). */
+export function reportKey(report: Pick<LibraryReport, 'edition' | 'id'>): string {
+  return `${report.edition}-${report.id}`;
+}
+
 /** The report fields the search shows (a content record carries more). */
 function toReport(meta: SearchReport): SearchReport {
   return {
+    key: meta.key,
+    edition: meta.edition,
     id: meta.id,
     title: meta.title,
     ...(meta.subtitle ? { subtitle: meta.subtitle } : {}),
@@ -145,10 +156,14 @@ export interface IndexSummary {
   scan: boolean;
 }
 
-/** Writes all search data for `sources` into `dist` (pagefind/ and search/). */
+/**
+ * Writes all search data for `sources` into `dist` (pagefind/ and search/); `editions` are the
+ * library's editions newest first, with the label results name them by.
+ */
 export async function writeSearchIndex(
   dist: string,
   sources: readonly IndexSource[],
+  editions: SearchManifest['editions'],
 ): Promise<IndexSummary> {
   const pagefindFolder = join(dist, 'pagefind');
   const searchFolder = join(dist, 'search');
@@ -164,10 +179,10 @@ export async function writeSearchIndex(
     const words = indexed[position]?.words ?? [];
     wordCount += words.length;
     const added = await index.addCustomRecord({
-      url: reportPath('/', source.meta.id),
+      url: reportPath('/', source.meta),
       content: words.join(' '),
       language: 'zh-cn',
-      meta: { title: source.meta.id },
+      meta: { title: source.meta.key },
     });
     if (added.errors.length > 0) throw new Error(`pagefind: ${added.errors.join('; ')}`);
   }
@@ -193,10 +208,10 @@ export async function writeSearchIndex(
     const report = toReport(source.meta);
     const headings = source.blocks.filter(([id]) => isHeadingId(id));
     const data: ReportOutline = { report, blocks: outline, headings };
-    writeFile(fileOf(dist, shardPath('/', report.id, version)), JSON.stringify(data));
+    writeFile(fileOf(dist, shardPath('/', report.key, version)), JSON.stringify(data));
     chunks.forEach((chunk, number) =>
       writeFile(
-        fileOf(dist, textChunkPath('/', report.id, number, version)),
+        fileOf(dist, textChunkPath('/', report.key, number, version)),
         JSON.stringify(chunk),
       ),
     );
@@ -205,13 +220,19 @@ export async function writeSearchIndex(
 
   const units = [...new Set(sources.map((source) => source.meta.unit))];
   const rows: ManifestRow[] = sources.map((source, position) => {
-    const pagefindId = fragmentIds.get(reportPath('/', source.meta.id));
-    if (!pagefindId) throw new Error(`pagefind wrote no record for report ${source.meta.id}`);
+    const pagefindId = fragmentIds.get(reportPath('/', source.meta));
+    if (!pagefindId) throw new Error(`pagefind wrote no record for report ${source.meta.key}`);
+    const edition = editions.findIndex(({ key }) => key === source.meta.edition);
+    if (edition < 0)
+      throw new Error(
+        `search index: report ${source.meta.key} is of edition ${source.meta.edition}, which the library does not list`,
+      );
     return [
-      source.meta.id,
+      source.meta.key,
       pagefindId,
       units.indexOf(source.meta.unit),
       indexed[position]?.titleEnd ?? 0,
+      edition,
     ];
   });
 
@@ -226,6 +247,7 @@ export async function writeSearchIndex(
       entry.kind,
       entry.report,
       entry.anchor,
+      entry.edition,
       entry.pinyin,
       entry.initials,
     ];
@@ -245,24 +267,39 @@ export async function writeSearchIndex(
   const libraryJson = JSON.stringify(library);
   const scan = gzipSync(libraryJson, { level: 9 }).length <= SCAN_LIMIT;
   if (scan) writeFile(fileOf(dist, libraryPath('/', version)), libraryJson);
-  const manifest: SearchManifest = { version, units, reports: rows, jumpBuckets, scan };
+  const manifest: SearchManifest = { version, units, reports: rows, jumpBuckets, scan, editions };
   writeFile(join(searchFolder, 'manifest.json'), JSON.stringify(manifest));
   return { reports: sources.length, words: wordCount, chunks: chunkCount, jumpBuckets, scan };
 }
 
-/** Reads the index stage's input from the content files and the built report pages in `dist`. */
-export function readIndexSources(dist: string, reportsFolder: string): IndexSource[] {
-  return readReportFiles(reportsFolder).map(({ record }) => ({
-    meta: record,
-    blocks: extractBlocks(
-      readFileSync(fileOf(dist, reportPath('/', record.id)) + 'index.html', 'utf8'),
-    ),
-  }));
+/**
+ * Reads the index stage's input from the library under `contentDir` (every edition, newest first)
+ * and the built report pages in `dist`, with the editions' labels.
+ */
+export function readIndexSources(
+  dist: string,
+  contentDir?: string,
+): { sources: IndexSource[]; editions: SearchManifest['editions'] } {
+  const library = readLibrary(contentDir);
+  const sources = library.flatMap((edition) =>
+    edition.reports.map(({ record }): IndexSource => {
+      const meta = { ...record, edition: edition.key };
+      return {
+        meta: { ...meta, key: reportKey(meta) },
+        blocks: extractBlocks(
+          readFileSync(fileOf(dist, reportPath('/', meta)) + 'index.html', 'utf8'),
+        ),
+      };
+    }),
+  );
+  const editions = library.map(({ key, publication }) => ({ key, label: publication.issue }));
+  return { sources, editions };
 }
 
-/** Builds all search data for the built site in `dist`. */
-export function buildSearchIndex(dist: string, reportsFolder: string): Promise<IndexSummary> {
-  return writeSearchIndex(dist, readIndexSources(dist, reportsFolder));
+/** Builds all search data for the built site in `dist` from the library under `contentDir`. */
+export function buildSearchIndex(dist: string, contentDir?: string): Promise<IndexSummary> {
+  const { sources, editions } = readIndexSources(dist, contentDir);
+  return writeSearchIndex(dist, sources, editions);
 }
 
 /** One line saying what the index stage wrote. */
@@ -276,5 +313,5 @@ export function describeSearchIndex(summary: IndexSummary, dist: string): string
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const dist = process.env.SEARCH_DIST ?? 'dist';
-  console.log(describeSearchIndex(await buildSearchIndex(dist, 'content/reports'), dist));
+  console.log(describeSearchIndex(await buildSearchIndex(dist), dist));
 }

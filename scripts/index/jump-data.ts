@@ -4,7 +4,7 @@
  * pinyin library ships: it lives outside `src/`.
  */
 import { pinyin } from 'pinyin-pro';
-import type { ReportMeta } from '../../src/lib/content-schema.ts';
+import type { LibraryReport } from '../../src/lib/content-schema.ts';
 import { formatFullTitle } from '../../src/lib/reports.ts';
 import type { JumpEntry } from '../../src/lib/search/types.ts';
 
@@ -19,7 +19,10 @@ export function toPinyin(text: string): { pinyin: string; initials: string } {
 }
 
 /** What the quick jump needs of one report. */
-export type JumpSource = Pick<ReportMeta, 'id' | 'title' | 'subtitle' | 'unit' | 'authors'> & {
+export type JumpSource = Pick<
+  LibraryReport,
+  'edition' | 'id' | 'title' | 'subtitle' | 'unit' | 'authors'
+> & {
   /** Section and subsection headings: element id and text. */
   headings: Array<[id: string, text: string]>;
 };
@@ -30,6 +33,7 @@ export function buildJumpEntries(source: JumpSource): JumpEntry[] {
     text,
     kind,
     report: source.id,
+    edition: source.edition,
     anchor,
     ...toPinyin(text),
   });

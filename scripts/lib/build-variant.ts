@@ -4,8 +4,9 @@
  * people read. Used by the determinism and sub-path tests and by the benchmark. Each stage runs as a
  * child process, the way `npm run build` runs it, and is timed.
  *
- * The split is not re-run here: it writes the shared `content/reports/`, and `npm run build`
- * (the tests' global setup) has just done it; the benchmark times it separately.
+ * The split is not re-run here: it writes the shared `content/editions/`, and `npm run build`
+ * (the tests' global setup) has just done it; the benchmark times it separately. A build of other
+ * content (the two-edition library test) splits into a folder of its own and passes `contentDir`.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -28,9 +29,16 @@ export interface VariantOptions {
   reuseCache?: boolean;
   /** Project root; the current directory by default. */
   root?: string;
+  /** Content root to build from instead of `content/` (CONTENT_DIR, src/lib/content-location.ts). */
+  contentDir?: string;
+  /**
+   * Run the Astro build only. A test that runs the later stages itself, in its own process as
+   * `npm run build` does (the two-edition library test), saves a tsx start-up per stage.
+   */
+  astroOnly?: boolean;
 }
 
-/** Wall-clock milliseconds of each stage of one variant build. */
+/** Wall-clock milliseconds of each stage of one variant build (0 for a stage left out). */
 export interface VariantTimings {
   astro: number;
   index: number;
@@ -101,6 +109,7 @@ export function buildVariant(options: VariantOptions): VariantTimings {
     ...cleanBuildEnv(process.env),
     ASTRO_TELEMETRY_DISABLED: '1',
     BASE_PATH: options.base ?? '/',
+    ...(options.contentDir ? { CONTENT_DIR: resolve(root, options.contentDir) } : {}),
   };
   // The programmatic API is the only way to give Astro a private cache folder; the inline config
   // is merged over astro.config.mjs, which still reads BASE_PATH itself.
@@ -116,6 +125,7 @@ export function buildVariant(options: VariantOptions): VariantTimings {
       cwd: root,
       env,
     });
+    if (options.astroOnly) return { astro, index: 0, docx: 0, offline: 0, compress: 0 };
     // The index script reads its target from SEARCH_DIST (default dist/).
     const index = timeCommand('npx', ['tsx', 'scripts/index/build-search-index.ts'], {
       cwd: root,

@@ -17,7 +17,11 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
-/** Launches headless Chromium with the project's flags. */
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
+/** Launches headless Chromium with the project's flags and any `extraArgs`. */
+export function launchChromium(extraArgs: string[] = []): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: [...CHROMIUM_ARGS, ...extraArgs],
+  });
 }

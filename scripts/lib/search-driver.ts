@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
 import * as pagefind from 'pagefind';
+import { LEGACY_EDITION, editionPath, legacyReportTarget, reportPath } from '../../src/lib/urls.ts';
 
 /** One report in a result list, in rank order. */
 export interface FoundReport {
@@ -56,8 +57,10 @@ export async function buildStockPagefindSite(dist: string): Promise<string> {
   const root = mkdtempSync(join(tmpdir(), 'xinfeng-stock-pagefind-'));
   const { index } = await pagefind.createIndex({});
   if (!index) throw new Error('pagefind did not start');
-  for (const id of readdirSync(join(dist, 'reports')).filter((name) => /^\d{2}$/.test(name))) {
-    const html = readFileSync(join(dist, 'reports', id, 'index.html'), 'utf8').replace(
+  // The legacy edition is the one the suite's queries are computed from (search-suite.ts).
+  const editionDir = join(dist, editionPath('/', LEGACY_EDITION));
+  for (const id of readdirSync(editionDir).filter((name) => /^\d{2,3}$/.test(name))) {
+    const html = readFileSync(join(editionDir, id, 'index.html'), 'utf8').replace(
       '<header class="report-header"',
       '<header data-pagefind-body class="report-header"',
     );
@@ -103,7 +106,9 @@ export async function firstQueryFromReportPage(
   const context = await browser.newContext({ serviceWorkers: 'block' });
   try {
     const page = await context.newPage();
-    await page.goto(`${siteUrl}reports/05/`, { waitUntil: 'load' });
+    await page.goto(`${siteUrl}${reportPath('/', legacyReportTarget('05')).slice(1)}`, {
+      waitUntil: 'load',
+    });
     const requests: Request[] = [];
     context.on('request', (request) => requests.push(request));
     const started = Date.now();
@@ -111,12 +116,12 @@ export async function firstQueryFromReportPage(
     await box.focus();
     await box.fill(query);
     await page.waitForFunction(
-      (text) => document.querySelector('.search-panel .search-status')?.textContent.includes(text),
+      (text) => document.querySelector<HTMLElement>('.search-panel')?.dataset.query === text,
       query,
       { timeout: 30_000 },
     );
-    // The status is written after both the text search and the quick jump finished, so every
-    // byte they needed has arrived by now.
+    // The panel names its query after both the text search and the quick jump finished, so
+    // every byte they needed has arrived by now.
     const ms = Date.now() - started;
     const sizes = await Promise.all(
       requests.map(async (request) =>

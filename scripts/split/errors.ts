@@ -22,12 +22,18 @@ export type RuleId =
   | 'missing-unit-line'
   | 'empty-report'
   | 'missing-masthead-field'
+  | 'masthead-unknown-line'
   | 'subtitle-mismatch'
   | 'stray-authors-line'
+  | 'malformed-authors-line'
+  | 'authors-et-al'
+  | 'authors-line-punctuation'
   | 'text-after-authors'
   | 'permit-mismatch'
   | 'photographer-mismatch'
   | 'unjoined-cut'
+  | 'standalone-line'
+  | 'unpaired-quote'
   | 'numbering-sequence'
   | 'self-check-lost-character'
   | 'self-check-duplicated-character'
@@ -35,7 +41,9 @@ export type RuleId =
   | 'self-check-markdown-mismatch'
   | 'self-check-frontmatter-mismatch'
   | 'schema-invalid-report'
-  | 'schema-invalid-publication';
+  | 'schema-invalid-publication'
+  | 'edition-unknown-issue'
+  | 'edition-duplicate';
 
 /** A located problem; `fatal` problems stop the run, the others are printed as warnings. */
 export class SplitMessage extends Error {

@@ -3,14 +3,23 @@
  * optional subtitle, unit), and group its lines into the typed `Report` model. The table of
  * contents drives this: a compendium with any number of entries splits the same way.
  */
-import { classifyLines, endsSentence, hasClausePunctuation, parseAuthors } from './classify.ts';
+import {
+  classifyLines,
+  endsSentence,
+  hasClausePunctuation,
+  standaloneKind,
+  unpairedQuote,
+} from './classify.ts';
 import { Problems, quote } from './errors.ts';
 import type { Block, BodyNode, Report, SourceLine, TocEntry } from './model.ts';
+import { parseAuthorsLine } from './authors.ts';
 import { repairBlocks } from './repair.ts';
 import { compactKey, nextNonBlank, normaliseSpacing } from './text.ts';
+import { reportIdOf } from '../../src/lib/content-schema.ts';
 
-// A printed title wraps over at most this many lines.
+// A printed title wraps over at most this many lines, of at most this many characters in all.
 const MAX_TITLE_LINES = 3;
+const MAX_TITLE_LENGTH = 80;
 const SUBTITLE = /^——\s*(.+)$/;
 // The back-cover photo credit after the last report: `《禄口机场》 林垲 / 摄`.
 const PHOTO_CREDIT = /\/\s*摄$/;
@@ -160,8 +169,15 @@ function buildReport(
     return undefined;
   }
   const region = lines.slice(cursor + 1, end);
-  const { body, authors, trailer, bodyLines } = splitRegion(region, entry, isLast, problems);
-  const { blocks, repairs, unjoined } = repairBlocks(body);
+  const { body, authors, trailer, bodyLines, unlisted } = splitRegion(
+    region,
+    entry,
+    isLast,
+    problems,
+  );
+  // Its text holds another report's: what the repairs would say about it would only repeat that.
+  if (unlisted) return undefined;
+  const { blocks, repairs, unjoined, standalone } = repairBlocks(body);
   if (blocks.length === 0) {
     problems.fail(
       unitLine.number,
@@ -172,10 +188,12 @@ function buildReport(
     return undefined;
   }
   reportUnjoined(unjoined, blocks, isLast, problems);
+  reportStandalone(standalone, problems);
+  reportUnpairedQuotes(blocks, problems);
   const next = entries[entry.order];
   const report: Report = {
     order: entry.order,
-    id: String(entry.order).padStart(2, '0'),
+    id: reportIdOf(entry.order),
     title: entry.title,
     ...(subtitle ? { subtitle } : {}),
     unit: entry.unit,
@@ -196,7 +214,13 @@ function splitRegion(
   entry: TocEntry,
   isLast: boolean,
   problems: Problems,
-): { body: Block[]; authors: string[]; trailer: SourceLine[]; bodyLines: SourceLine[] } {
+): {
+  body: Block[];
+  authors: string[];
+  trailer: SourceLine[];
+  bodyLines: SourceLine[];
+  unlisted: boolean;
+} {
   let content = region.filter((line) => line.text.trim() !== '');
   let trailer: SourceLine[] = [];
   if (isLast) {
@@ -206,16 +230,17 @@ function splitRegion(
     content = content.slice(0, cut);
   }
   const blocks = classifyLines(content);
+  // A title and unit inside the region start a report the table of contents does not list; left
+  // alone, its text would silently become part of this one (page breaks make joins across it).
+  const unlisted = findUnlistedHeaders(blocks);
+  for (const start of unlisted) reportWithoutEntry(blocks, start, entry, problems);
   // The last authors line closes the report; any earlier one is stray.
   const authorsIndex = blocks.map((block) => block.kind).lastIndexOf('authors');
   let authors: string[] = [];
   if (authorsIndex >= 0) {
-    const authorsBlock = blocks[authorsIndex] as Block;
-    authors = parseAuthors(authorsBlock.text) ?? [];
+    authors = readAuthors(blocks[authorsIndex] as Block, problems);
     const after = blocks[authorsIndex + 1];
-    if (after && looksLikeReportHeader(blocks, authorsIndex + 1)) {
-      reportWithoutEntry(after, problems);
-    } else if (after) {
+    if (after && !unlisted.has(authorsIndex + 1)) {
       problems.fail(
         after.lines[0] ?? 0,
         'text-after-authors',
@@ -229,43 +254,97 @@ function splitRegion(
     blocks.filter((block) => block.kind === 'authors').flatMap((block) => block.lines),
   );
   blocks.slice(0, authorsIndex).forEach((block, index) => {
-    if (block.kind !== 'authors') return;
-    const after = blocks[index + 1];
-    // An authors line followed by a title and a unit is the end of a report the table of contents does not list.
-    if (after && looksLikeReportHeader(blocks, index + 1)) reportWithoutEntry(after, problems);
-    else
-      problems.fail(
-        block.lines[0] ?? 0,
-        'stray-authors-line',
-        'one authors line at the end of the report',
-        quote(block.text),
-      );
+    // An authors line right before an unlisted report's title ends a report, as it should.
+    if (block.kind !== 'authors' || unlisted.has(index + 1)) return;
+    problems.fail(
+      block.lines[0] ?? 0,
+      'stray-authors-line',
+      'one authors line at the end of the report',
+      quote(block.text),
+    );
   });
   return {
     body,
     authors,
     trailer,
+    unlisted: unlisted.size > 0,
     bodyLines: content.filter((line) => !authorLines.has(line.number)),
   };
 }
 
-/** Whether the blocks from `start` read like a report header: 1–3 title lines (a `——` subtitle allowed), then a unit line. */
-function looksLikeReportHeader(blocks: readonly Block[], start: number): boolean {
-  for (let index = start; index < Math.min(blocks.length, start + 4); index += 1) {
-    const block = blocks[index] as Block;
-    if (index > start && UNIT_LINE.test(block.text) && !hasClausePunctuation(block.text))
-      return true;
-    if (block.kind !== 'paragraph' || endsSentence(block.text)) return false;
-  }
-  return false;
+/** The writers of a closing authors line; what is wrong with it is reported at its line. */
+function readAuthors(block: Block, problems: Problems): string[] {
+  const line = block.lines[0] ?? 0;
+  const parsed = parseAuthorsLine(block.text);
+  for (const problem of parsed.problems)
+    problems.fail(line, 'malformed-authors-line', problem.expected, problem.found);
+  if (parsed.etAl)
+    problems.warn(
+      line,
+      'authors-et-al',
+      'the name of every writer (the site lists the names given, without "等")',
+      `"等" after ${quote(parsed.names.join(' '))}`,
+    );
+  if (parsed.trailingStop)
+    problems.warn(
+      line,
+      'authors-line-punctuation',
+      'the authors line to end with its closing paren (the full stop after it is dropped)',
+      quote(block.text),
+    );
+  return parsed.names;
 }
 
-function reportWithoutEntry(title: Block, problems: Problems): void {
+/**
+ * The blocks that start a report header: 1–3 title lines (short paragraphs that end no sentence),
+ * an optional `——` subtitle, then a unit line (`…课题组`). Body text never has this shape: a
+ * unit-like line after a cut paragraph would leave the paragraph ending without its full stop.
+ */
+export function findUnlistedHeaders(blocks: readonly Block[]): Set<number> {
+  const starts = new Set<number>();
+  blocks.forEach((block, index) => {
+    if (!isUnitLine(block)) return;
+    let last = index - 1;
+    if (SUBTITLE.test(blocks[last]?.text ?? '')) last -= 1;
+    let start = last + 1;
+    while (start > 0 && last - start < MAX_TITLE_LINES - 1 && isTitleLine(blocks[start - 1]))
+      start -= 1;
+    if (start <= last) starts.add(start);
+  });
+  return starts;
+}
+
+function isUnitLine(block: Block): boolean {
+  return (
+    block.kind === 'paragraph' && UNIT_LINE.test(block.text) && !hasClausePunctuation(block.text)
+  );
+}
+
+function isTitleLine(block: Block | undefined): boolean {
+  return (
+    block !== undefined &&
+    block.kind === 'paragraph' &&
+    [...block.text].length <= MAX_TITLE_LENGTH &&
+    !SUBTITLE.test(block.text) &&
+    !endsSentence(block.text) &&
+    !isUnitLine(block)
+  );
+}
+
+function reportWithoutEntry(
+  blocks: readonly Block[],
+  start: number,
+  entry: TocEntry,
+  problems: Problems,
+): void {
+  const title: string[] = [];
+  for (let index = start; isTitleLine(blocks[index]); index += 1)
+    title.push(blocks[index]?.text ?? '');
   problems.fail(
-    title.lines[0] ?? 0,
+    blocks[start]?.lines[0] ?? 0,
     'report-without-toc-entry',
-    `a table-of-contents entry for the report titled ${quote(title.text)}`,
-    'none',
+    `a table-of-contents entry for the report titled ${quote(title.join(''), 40)}`,
+    `none (its text would become part of report ${entry.order})`,
   );
 }
 
@@ -277,6 +356,7 @@ function reportUnjoined(
   problems: Problems,
 ): void {
   const last = blocks[blocks.length - 1];
+  const position = new Map(blocks.map((block, index) => [block, index]));
   for (const block of unjoined) {
     const line = block.lines[block.lines.length - 1] ?? 0;
     const ending = `"…${[...block.text].slice(-12).join('')}"`;
@@ -287,9 +367,54 @@ function reportUnjoined(
         'the last report to end with a complete sentence',
         `${ending} at the end of the file`,
       );
-    } else {
-      problems.warn(line, 'unjoined-cut', 'a paragraph to end with a complete sentence', ending);
+      continue;
     }
+    // Say what stopped the join, so the message tells a page break from a missing full stop.
+    const next = blocks[(position.get(block) ?? 0) + 1];
+    const after = next
+      ? `${next.kind === 'section' || next.kind === 'subsection' ? 'the heading' : next.kind === 'numbered' ? 'the numbered paragraph' : 'the line'} ${quote(next.text, 12)}, which starts a block of its own`
+      : 'the end of the report';
+    problems.warn(
+      line,
+      'unjoined-cut',
+      'a paragraph to end its sentence (。！？…) or to go on after the break',
+      `${ending} kept apart from ${after}`,
+    );
+  }
+}
+
+/** A quotation mark without its partner in a block: kept as printed, reported as the likely slip it is. */
+function reportUnpairedQuotes(blocks: readonly Block[], problems: Problems): void {
+  for (const block of blocks) {
+    const mark = unpairedQuote(block.text);
+    if (mark)
+      problems.warn(
+        block.lines[0] ?? 0,
+        'unpaired-quote',
+        'every quotation mark of a paragraph or heading to have its partner in it',
+        `a lone ${mark} in ${quote(block.text)}`,
+      );
+  }
+}
+
+/** Captions and dash lines are kept as paragraphs of their own; the warning says what each is. */
+function reportStandalone(standalone: readonly Block[], problems: Problems): void {
+  for (const block of standalone) {
+    const line = block.lines[0] ?? 0;
+    if (standaloneKind(block.text) === 'caption')
+      problems.warn(
+        line,
+        'standalone-line',
+        'body text (a caption is kept as a paragraph of its own; its table or figure is not in the text)',
+        `the caption ${quote(block.text)}`,
+      );
+    else
+      problems.warn(
+        line,
+        'standalone-line',
+        'body text (a line led by "——" is kept as a paragraph of its own, joined to nothing)',
+        `the dash line ${quote(block.text)}`,
+      );
   }
 }
 

@@ -1,17 +1,24 @@
 /**
  * Stage 6: prove the output is faithful. Two checks run on every report and fail the run:
  * (1) the non-whitespace characters of the report's source lines reach the model in order,
- * none lost, none duplicated; (2) the rendered Markdown, parsed back with remark-parse, has
- * exactly the model's blocks with exactly their text, and frontmatter equal to the model's.
+ * none lost, none duplicated; (2) the rendered Markdown, parsed back in the site's own dialect
+ * (src/plugins/markdown-config.ts), has exactly the model's blocks with exactly their text as the
+ * punctuation rule presents it, and frontmatter equal to the model's. The build's fidelity stage
+ * (scripts/fidelity/) then checks the same text on the pages Astro rendered.
  */
 import type { Root, RootContent } from 'mdast';
+import {
+  markdownConfig,
+  remarkPluginsOf,
+  type MarkdownConfig,
+} from '../../src/plugins/markdown-config.ts';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { parse as parseYaml } from 'yaml';
 import { Problems, quote } from './errors.ts';
 import type { BodyNode, Report } from './model.ts';
-import { frontmatterOf } from './render.ts';
+import { frontmatterOf, presentedText } from './render.ts';
 
 /** Where two character sequences first differ, and whether characters were lost, duplicated or changed. */
 export interface TextDifference {
@@ -37,38 +44,73 @@ export function compareTexts(
   return { kind, index };
 }
 
-/** Checks that the report's body lines and its model hold the same non-whitespace characters, in order. */
+/** Both texts quoted around their first difference, since a paragraph is too long to quote whole. */
+export function quoteDifference(expected: string, found: string): [string, string] {
+  const [want, got] = [[...expected], [...found]];
+  const at = compareTexts(want, got)?.index ?? 0;
+  const from = Math.max(0, at - 12);
+  const excerpt = (chars: string[]): string =>
+    `${from > 0 ? '…' : ''}${quote(chars.slice(from).join(''), 30)}`;
+  return [excerpt(want), excerpt(got)];
+}
+
+/**
+ * Checks that the report's body lines and its model hold the same non-whitespace characters, in
+ * order. Both sides are compared as whole strings (one native comparison when they agree, which
+ * is always but for a bug); only a difference is located, by the source line it falls on.
+ */
 export function checkCharacters(report: Report, problems: Problems): void {
-  const source: Array<{ char: string; line: number }> = [];
-  for (const line of report.bodyLines)
-    for (const char of line.text) if (!/\s/u.test(char)) source.push({ char, line: line.number });
-  const model: string[] = [];
-  for (const node of report.body)
-    for (const char of node.text) if (!/\s/u.test(char)) model.push(char);
-  const difference = compareTexts(
-    source.map((entry) => entry.char),
-    model,
-  );
+  const starts: number[] = [];
+  const parts: string[] = [];
+  let length = 0;
+  for (const line of report.bodyLines) {
+    const compact = line.text.replace(/\s+/gu, '');
+    starts.push(length);
+    parts.push(compact);
+    length += compact.length;
+  }
+  const source = parts.join('');
+  const model = report.body.map((node) => node.text.replace(/\s+/gu, '')).join('');
+  if (source === model) return;
+  const sourceChars = [...source];
+  const modelChars = [...model];
+  const difference = compareTexts(sourceChars, modelChars);
   if (!difference) return;
-  const at = source[Math.min(difference.index, source.length - 1)];
+  // The source line holding the first differing character (by UTF-16 offset, as `starts` counts).
+  const offset = sourceChars.slice(0, difference.index).join('').length;
+  let lineIndex = 0;
+  while (lineIndex + 1 < starts.length && (starts[lineIndex + 1] ?? 0) <= offset) lineIndex += 1;
+  const at = report.bodyLines[Math.min(lineIndex, report.bodyLines.length - 1)];
   const context = (chars: readonly string[]): string =>
     quote(chars.slice(Math.max(0, difference.index - 6), difference.index + 6).join(''), 16);
   problems.fail(
-    at?.line ?? report.headerLine,
+    at?.number ?? report.headerLine,
     `self-check-${difference.kind}-character`,
-    `report ${report.id} to keep ${context(source.map((entry) => entry.char))}`,
-    context(model),
+    `report ${report.id} to keep ${context(sourceChars)}`,
+    context(modelChars),
   );
 }
 
-/** Parses Markdown (with YAML frontmatter) the way the site will. */
-export function parseMarkdown(markdown: string): Root {
-  return unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).parse(markdown);
+/**
+ * Parses Markdown (with YAML frontmatter) the way the site will: the dialect's extensions parse,
+ * and its remark transforms (smartypants, when on) run, so the text is what becomes HTML.
+ */
+export function parseMarkdown(markdown: string, config: MarkdownConfig = markdownConfig): Root {
+  const processor = unified()
+    .use(remarkParse)
+    .use(remarkFrontmatter, ['yaml'])
+    .use(remarkPluginsOf(config));
+  return processor.runSync(processor.parse(markdown)) as Root;
 }
 
-/** Checks that the rendered Markdown parses back to the model: same blocks, same text, same frontmatter. */
-export function checkMarkdown(report: Report, markdown: string, problems: Problems): void {
-  const tree = parseMarkdown(markdown);
+/** Checks that the rendered Markdown parses back to the model: same blocks, same presented text, same frontmatter. */
+export function checkMarkdown(
+  report: Report,
+  markdown: string,
+  problems: Problems,
+  config: MarkdownConfig = markdownConfig,
+): void {
+  const tree = parseMarkdown(markdown, config);
   const [first, ...rest] = tree.children;
   const expectedFields = JSON.stringify(frontmatterOf(report));
   const foundFields =
@@ -101,12 +143,8 @@ export function checkMarkdown(report: Report, markdown: string, problems: Proble
       plain && difference && difference.kind !== 'changed'
         ? (`self-check-${difference.kind}-character` as const)
         : 'self-check-markdown-mismatch';
-    problems.fail(
-      line,
-      rule,
-      `block ${index + 1} of report ${report.id} as ${quote(expected, 40)}`,
-      quote(found, 40),
-    );
+    const [want, got] = quoteDifference(expected, found);
+    problems.fail(line, rule, `block ${index + 1} of report ${report.id} as ${want}`, got);
     // One mismatch shifts every later block; reporting them all would only repeat it.
     return;
   }
@@ -114,9 +152,10 @@ export function checkMarkdown(report: Report, markdown: string, problems: Proble
 
 /** A block as `kind:text`, so a heading that became a paragraph differs even with equal text. */
 function describeModel(node: BodyNode): string {
-  if (node.type === 'section') return `h2:${node.text}`;
-  if (node.type === 'subsection') return `h3:${node.text}`;
-  return `p:${node.text}`;
+  const text = presentedText(node);
+  if (node.type === 'section') return `h2:${text}`;
+  if (node.type === 'subsection') return `h3:${text}`;
+  return `p:${text}`;
 }
 
 function describeMdast(node: RootContent): string {

@@ -28,7 +28,7 @@ export type CitationSource = Pick<
 > & {
   journal: string;
   year: number;
-  /** The issue as it goes between the parentheses: `增刊`. */
+  /** The issue as it goes between the parentheses: `增刊`, or `1` for 第1期 (report-citation.ts). */
   issue: string;
   /** Absolute URL of the report page, when the deployment address is known. */
   url?: string;
@@ -119,7 +119,10 @@ export function formatRis(source: CitationSource): string {
   return `${lines.join('\r\n')}\r\n`;
 }
 
-/** The BibTeX key of a report, e.g. `nanjingxinfeng2025-05`. */
-export function citationKey(year: number, id: string): string {
-  return `nanjingxinfeng${year}-${id}`;
+/**
+ * The BibTeX key of a report, unique across the library: `nanjingxinfeng-2025-zk-05` for report 05
+ * of the 2025 增刊, `nanjingxinfeng-2026-01-02` for report 02 of 2026 第1期.
+ */
+export function citationKey(edition: string, id: string): string {
+  return `nanjingxinfeng-${edition}-${id}`;
 }

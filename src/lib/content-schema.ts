@@ -4,14 +4,27 @@
  * them to Astro, whose build then fails with `InvalidContentEntryDataError` naming file and field.
  */
 import { z } from 'astro/zod';
+import { EDITION_KEY } from './urls.ts';
+
+/**
+ * A report's id (its file name and URL segment) from its place in the table of contents: the
+ * order zero-padded to at least two digits, so the ids of the first edition (`05`) stay as they
+ * are and a compendium of 100 or 999 reports gets `100` … `999`.
+ */
+export function reportIdOf(order: number): string {
+  return String(order).padStart(2, '0');
+}
+
+/** The file names of report files, for the content loader (`05.md`, `100.md`). */
+export const REPORT_FILE_GLOB = '[0-9][0-9]*([0-9]).md';
 
 /** Frontmatter of one `content/reports/NN.md`. */
 export const reportSchema = z
   .object({
     /** Position in the printed table of contents, 1-based; decides ordering and prev/next. */
     order: z.number().int().positive(),
-    /** Two-digit string equal to the file name and the URL segment, e.g. `"05"`. */
-    id: z.string().regex(/^\d{2}$/, 'id must be two digits, e.g. "05"'),
+    /** The order zero-padded to at least two digits (`reportIdOf`), equal to the file name and the URL segment, e.g. `"05"`. */
+    id: z.string().regex(/^\d{2,}$/, 'id must be at least two digits, e.g. "05"'),
     /** Title as in the table of contents, spacing normalised. */
     title: z.string().min(1),
     /** Subtitle without its leading `——`; absent when the report has none. */
@@ -38,8 +51,8 @@ export const reportSchema = z
     message: 'endPage must not be before page',
     path: ['endPage'],
   })
-  .refine((report) => report.id === String(report.order).padStart(2, '0'), {
-    message: 'id must be the two-digit form of order',
+  .refine((report) => report.id === reportIdOf(report.order), {
+    message: 'id must be the order zero-padded to two digits',
     path: ['id'],
   });
 
@@ -64,6 +77,8 @@ export const publicationSchema = z.object({
   year: z.number().int(),
   /** Title of this compendium, `2025 年全市机关党建课题研究优秀成果汇编`. */
   collectionTitle: z.string().min(1),
+  /** The cover's bracketed notice, `内部资料 免费交流` ('' when the cover prints none). */
+  notice: z.string(),
   /** Publisher as printed on the cover. */
   publisher: z.string().min(1),
   /** Sponsoring body (主办). */
@@ -111,6 +126,20 @@ export type ReportCounts = Pick<
   ReportRecord,
   'sections' | 'subsections' | 'paragraphs' | 'characters'
 >;
+
+/**
+ * An edition's key, `2025-zk` or `2026-01`: the name of its folder `content/editions/<key>/`, which
+ * the split derives from the masthead (src/lib/urls.ts `editionKey`), and its address segment.
+ */
+export const editionKeySchema = z
+  .string()
+  .regex(EDITION_KEY, 'edition key like "2025-zk" or "2026-01"');
+
+/** An edition's key (see editionKeySchema). */
+export type EditionKey = z.infer<typeof editionKeySchema>;
+
+/** A report's metadata with the edition it belongs to: what pages, search and citations use across the library. */
+export type LibraryReport = ReportMeta & { edition: EditionKey };
 
 /** A committee role with its members, in printed order. */
 export type CommitteeRole = z.infer<typeof committeeSchema>;

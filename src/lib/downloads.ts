@@ -6,37 +6,34 @@
  * `downloads/xinfeng-2025-zengkan.docx`), which survive every server, proxy and log; the link's
  * `download` attribute suggests a Chinese name for the reader's own folder.
  */
-import { issueWithoutYear } from './report-citation.ts';
+import { editionKeyOf, type EditionLabel } from './editions.ts';
 import { downloadPath, reportFilePath } from './urls.ts';
 
-/** The publication fields that name an edition. */
-export interface EditionLabel {
-  journal: string;
-  /** As in publication.json, year included: `2025 增刊`. */
-  issue: string;
-  year: number;
-}
+export type { EditionLabel } from './editions.ts';
 
 /**
- * ASCII forms of the issue labels (without the year) that occur; an edition with a label missing
- * here fails the build, so a new kind of issue adds its line rather than getting a guessed name.
+ * Returns the ASCII stem every file of an edition starts with: `xinfeng-2025-zengkan` for the
+ * 2025 增刊 (the name its files have had from the start), `xinfeng-2025-zengkan2` for 增刊2,
+ * `xinfeng-2026-01` for 2026 第1期 (the edition key, src/lib/urls.ts).
  */
-const ISSUE_SLUGS: Readonly<Record<string, string>> = { 增刊: 'zengkan' };
-
-/** Returns the ASCII stem every file of an edition starts with, e.g. `xinfeng-2025-zengkan`. */
 export function editionFileStem(edition: Pick<EditionLabel, 'issue' | 'year'>): string {
-  const label = issueWithoutYear(edition.issue, edition.year);
-  const slug = ISSUE_SLUGS[label];
-  if (slug === undefined)
+  const key = editionKeyOf(edition);
+  if (key === undefined)
     throw new Error(
-      `src/lib/downloads.ts: expected an ASCII file name for the issue "${label}" in ISSUE_SLUGS, found none`,
+      `src/lib/downloads.ts: expected an issue label "增刊", "增刊N" or "第N期", found "${edition.issue}"`,
     );
-  return `xinfeng-${edition.year}-${slug}`;
+  return `xinfeng-${key.replace(/-zk(\d*)$/, '-zengkan$1')}`;
 }
 
-/** Returns the URL path of a report's Word file, e.g. `/reports/05/xinfeng-2025-zengkan-05.docx`. */
+/** The file name of a report's Word file, e.g. `xinfeng-2025-zengkan-05.docx`. */
+export function reportDocxFile(edition: Pick<EditionLabel, 'issue' | 'year'>, id: string): string {
+  return `${editionFileStem(edition)}-${id}.docx`;
+}
+
+/** Returns the URL path of a report's Word file, e.g. `/2025-zk/05/xinfeng-2025-zengkan-05.docx`. */
 export function reportDocxPath(base: string, edition: EditionLabel, id: string): string {
-  return reportFilePath(base, id, `${editionFileStem(edition)}-${id}.docx`);
+  const key = editionKeyOf(edition) ?? '';
+  return reportFilePath(base, { edition: key, id }, reportDocxFile(edition, id));
 }
 
 /** Returns the URL path of the whole edition's Word file, e.g. `/downloads/xinfeng-2025-zengkan.docx`. */

@@ -1,9 +1,9 @@
 /**
  * Enhancements of a report page, wired to the controls that src/components/ReaderEnhancements.astro
- * renders hidden: copying section and paragraph links, sharing a selected passage, marking the
- * section being read in the table of contents, and offering to continue where the reader left
- * off. Without this script every link still works; it only adds. Kept small on purpose: a report
- * page may load 3 KB of gzipped JavaScript in all.
+ * renders hidden: copying section and paragraph links, the phone's reading bar, sharing a selected
+ * passage, marking the section being read in the table of contents, and offering to continue where
+ * the reader left off. Without this script every link still works; it only adds. Kept small on
+ * purpose: a report page may load 3 KB of gzipped JavaScript in all.
  */
 import {
   buildAbsoluteLink,
@@ -19,18 +19,6 @@ const body = $('.report-body');
 const reportId = $('[data-report-id]')?.dataset.reportId;
 const toast = $('.toast');
 let toastTimer = 0;
-
-/**
- * Whether an element has keyboard focus. Safari before 15.4 throws on `:focus-visible`; it also
- * does not focus buttons on a click, so there the focused element is the keyboard's.
- */
-function hasKeyboardFocus(element: Element): boolean {
-  try {
-    return element.matches(':focus-visible');
-  } catch {
-    return element === document.activeElement;
-  }
-}
 
 /** Runs a localStorage access; storage can be blocked (private modes, policies) and then throws. */
 function withStorage<T>(access: (storage: Storage) => T): T | undefined {
@@ -73,39 +61,60 @@ function copy(text: string, done = '链接已复制'): void {
 }
 
 // ReaderEnhancements.astro renders these next to the script.
-const paragraphButton = document.querySelector<HTMLButtonElement>('.para-link');
-const shareButton = document.querySelector<HTMLButtonElement>('.share-selection');
+const paragraphButton = $('.para-link');
+const toc = $('.toc details') as HTMLDetailsElement | null;
+const shareButton = $('.share-selection');
 const resume = $('.resume');
-const resumeLink = resume?.querySelector('a');
-const resumeExcerpt = resume?.querySelector('span');
+const resumeLink = $('.resume a') as HTMLAnchorElement | null;
+const resumeExcerpt = $('.resume span');
 
-if (body && reportId && paragraphButton && shareButton && resume && resumeLink && resumeExcerpt) {
+if (
+  body &&
+  reportId &&
+  paragraphButton &&
+  toc &&
+  shareButton &&
+  resume &&
+  resumeLink &&
+  resumeExcerpt
+) {
   const blocks = [...body.querySelectorAll<HTMLElement>('h2[id],h3[id],p[id]')];
   const isHeading = blocks.map((block) => block.tagName !== 'P');
   const key = positionKey(reportId);
   let shareUrl = '';
   let selectionTimer = 0;
 
-  // The one "copy paragraph link" button moves into the paragraph pointed at or touched; a
-  // keyboard-focused button stays put, as moving the node would drop focus.
+  // On a wide screen the one "copy paragraph link" button moves into the paragraph the mouse
+  // points at (enhancements.css sets it in the margin). Not once a finger has touched the text:
+  // touch starts every scroll, so the button would follow swipes to paragraphs long gone.
+  // A focused button stays put, as moving the node would drop focus; only the keyboard focuses
+  // it, as a mouse press does not (below).
+  const wide = matchMedia('(min-width:45em)').matches;
+  let touched = false;
   const attach = (paragraph: Element | null | undefined): void => {
     // Re-inserting the button under the pointer would fire pointerover again, endlessly.
     if (
+      !wide ||
+      touched ||
       !paragraph ||
       paragraph === paragraphButton.parentElement ||
-      hasKeyboardFocus(paragraphButton)
+      paragraphButton === document.activeElement
     )
       return;
     paragraph.append(paragraphButton);
     paragraphButton.hidden = false;
   };
-  // pointerover: a mouse entering, or a finger touching (a tap or the start of a scroll).
-  body.addEventListener('pointerover', (event) =>
-    attach((event.target as Element).closest('p[id]')),
-  );
+  body.addEventListener('pointerover', (event) => {
+    touched ||= event.pointerType === 'touch';
+    attach((event.target as Element).closest('p[id]'));
+  });
 
-  // Pressing the share button must not clear the selection it shares.
-  shareButton.addEventListener('mousedown', (event) => event.preventDefault());
+  // Pressing the share button must not clear the selection it shares, nor the link button take
+  // the focus that keeps it in place (see attach; :focus-visible would tell the two apart, but
+  // Safari before 15.4 throws on it).
+  document.addEventListener('mousedown', (event) => {
+    if (event.target === shareButton || event.target === paragraphButton) event.preventDefault();
+  });
   document.addEventListener('selectionchange', () => {
     clearTimeout(selectionTimer);
     selectionTimer = window.setTimeout(() => {
@@ -115,30 +124,37 @@ if (body && reportId && paragraphButton && shareButton && resume && resumeLink &
       shareButton.hidden = true;
       // The link builder is fetched on the first selection inside the report, not with the page.
       if (range && body.contains(range.commonAncestorContainer)) {
-        void import(/* lazy */ './share-selection.ts').then(({ buildSelectionLink }) => {
-          shareUrl = buildSelectionLink(range, blocks);
-          shareButton.hidden = !shareUrl;
+        // A whole-module `then` (not destructuring) keeps Vite from wrapping the import.
+        void import(/* lazy */ './share-selection.ts').then((module) => {
+          shareUrl = module.offerShare(range, blocks, shareButton);
         });
       }
     }, 250);
   });
 
+  const copyLink = (id: string): void => copy(buildAbsoluteLink(location, id));
   document.addEventListener('click', (event) => {
     const target = event.target as Element;
     const permalink = target.closest<HTMLAnchorElement>('a.permalink');
     const cited = document.getElementById(
       target.closest<HTMLElement>('[data-copy-target]')?.dataset.copyTarget ?? '',
     );
+    const block = target.closest<HTMLElement>('h2[id],h3[id],p[id]');
     // A plain click copies; modified clicks (new tab, …) keep their usual meaning.
     if (permalink && !(event.ctrlKey || event.metaKey || event.shiftKey || event.altKey)) {
       event.preventDefault();
-      copy(buildAbsoluteLink(location, idFromHash(permalink.hash)));
+      copyLink(idFromHash(permalink.hash));
     } else if (cited) copy(cited.textContent.trim(), '引文已复制');
-    else if (target === paragraphButton)
-      copy(buildAbsoluteLink(location, paragraphButton.parentElement?.id ?? ''));
+    else if (target === paragraphButton) copyLink(paragraphButton.parentElement?.id ?? '');
     else if (target === shareButton) {
       copy(shareUrl);
       shareButton.hidden = true;
+    } else if ((touched || !wide) && blocks.includes(block as HTMLElement)) {
+      // A tap on a heading or paragraph (or a click where the margin has no room) offers its
+      // link in the reading bar.
+      void import(/* lazy */ './reading-bar.ts').then((module) =>
+        module.tapBlock(block as HTMLElement, copyLink),
+      );
     }
   });
 
@@ -151,8 +167,7 @@ if (body && reportId && paragraphButton && shareButton && resume && resumeLink &
 
   // Wide screens show the table of contents beside the text; ReportToc.css keeps it open
   // where ::details-content exists, this opens it elsewhere.
-  const toc = document.querySelector<HTMLDetailsElement>('.toc details');
-  if (toc && matchMedia('(min-width: 1100px)').matches) toc.open = true;
+  if (matchMedia('(min-width: 1100px)').matches) toc.open = true;
 
   // Continue reading: offer, never force, a jump back to the paragraph last read.
   // A stored position counts only if it still names a paragraph of this report's body.
@@ -176,7 +191,7 @@ if (body && reportId && paragraphButton && shareButton && resume && resumeLink &
   // the table-of-contents mark, the paragraph button's first place and the saved position.
   const header = $('.site-header');
   const visible = new Set<number>();
-  let currentHeading: HTMLElement | undefined;
+  let currentEntry: HTMLElement | null = null;
   let lastRead = '';
   let saveTimer = 0;
   const observer = new IntersectionObserver(
@@ -188,13 +203,19 @@ if (body && reportId && paragraphButton && shareButton && resume && resumeLink &
       }
       const place = locateReading(isHeading, visible);
       if (!place) return;
-      const heading = blocks[place[0]];
-      if (heading !== currentHeading) {
-        currentHeading = heading;
-        document.querySelector('.toc [aria-current]')?.removeAttribute('aria-current');
-        document
-          .querySelector(`.toc a[href="#${heading?.id}"]`)
-          ?.setAttribute('aria-current', 'location');
+      // None above the first heading: the text before it belongs to no section.
+      const entry = $(`.toc a[href="#${blocks[place[0]]?.id}"]`);
+      if (entry !== currentEntry) {
+        currentEntry?.removeAttribute('aria-current');
+        currentEntry = entry;
+        if (entry) {
+          entry.setAttribute('aria-current', 'location');
+          // A long list scrolls inside the sticky navigation (ReportToc.css, where the <details>
+          // is the entries' offset parent): keep the entry in its middle. scrollIntoView would
+          // move the page too, and Chrome 86 has no container-only form of it. Elsewhere the
+          // <details> does not scroll and this changes nothing.
+          toc.scrollTop = entry.offsetTop - toc.clientHeight / 2;
+        }
       }
       const paragraph = blocks[place[1]];
       if (!paragraphButton.parentElement?.id) attach(paragraph);
@@ -210,7 +231,7 @@ if (body && reportId && paragraphButton && shareButton && resume && resumeLink &
     },
     // The header is sticky on wide screens only; elsewhere it scrolls away and hides nothing.
     {
-      rootMargin: `-${header && getComputedStyle(header).position === 'sticky' ? header.offsetHeight : 0}px 0px 0px 0px`,
+      rootMargin: `-${header && getComputedStyle(header).position === 'sticky' ? header.offsetHeight : 0}px 0px 0px`,
     },
   );
   for (const block of blocks) observer.observe(block);

@@ -1,7 +1,10 @@
 /**
  * The browser adapter of the search: wires Pagefind and `fetch` into the search flow of
  * src/lib/search/flow.ts (Pagefind's positions; outlines and text chunks fetched once each).
- * Loaded lazily, on the first focus of the search box or on the search page.
+ * A small library is scanned instead (`manifest.scan`), which needs no WebAssembly; where
+ * Pagefind cannot run and the library is larger, the same flow scans every outline and text
+ * chunk (src/lib/search/without-index.ts), and the results are the same. Loaded lazily, on the
+ * first focus of the search box or on the search page.
  */
 import {
   libraryPath,
@@ -11,6 +14,7 @@ import {
   textChunkPath,
 } from '../lib/urls.ts';
 import { createScanLoaders } from '../lib/search/scan.ts';
+import { withoutIndex } from '../lib/search/without-index.ts';
 import type { ReportResult } from '../lib/search/engine.ts';
 import {
   loadResults,
@@ -58,7 +62,8 @@ function fetchOnce<T>(url: string): Promise<T> {
 /**
  * Whether Pagefind's WebAssembly can run here: it needs reference types, and compiling must be
  * allowed by the CSP, whose 'wasm-unsafe-eval' Chromium before 97 does not know. Checked with two
- * tiny modules first, so such an engine neither downloads Pagefind nor meets its uncaught error.
+ * tiny modules first, so such an engine neither downloads Pagefind nor meets its uncaught error;
+ * it searches without the index instead.
  */
 function canRunPagefindWasm(): boolean {
   const header = [0, 97, 115, 109, 1, 0, 0, 0];
@@ -72,10 +77,13 @@ function canRunPagefindWasm(): boolean {
   }
 }
 
+/** Probed once, when this module loads. */
+const pagefindRuns = canRunPagefindWasm();
+
 /** Loads Pagefind's search API once (its own module, served from dist/pagefind/). */
 function loadPagefind(): Promise<PagefindApi> {
   pagefindPromise ??= (async () => {
-    if (!canRunPagefindWasm()) throw new Error('Pagefind: WebAssembly cannot run in this browser');
+    if (!pagefindRuns) throw new Error('Pagefind: WebAssembly cannot run in this browser');
     const url = pagefindPath(base, 'pagefind.js');
     const api = (await import(/* @vite-ignore */ url)) as PagefindApi;
     // No worker: a search here takes a millisecond, and the worker script would cost 12 KB.
@@ -95,7 +103,7 @@ export function loadManifest(): Promise<SearchManifest> {
 
 /**
  * Starts loading everything a first query needs while the reader is still typing: Pagefind with
- * its WebAssembly and index metadata, and the report list.
+ * its WebAssembly and index metadata where it runs, and the report list.
  */
 export function warmUp(): void {
   void loadManifest()
@@ -103,7 +111,7 @@ export function warmUp(): void {
       if (manifest.scan) await loadScan(manifest);
       // init fetches the WebAssembly and the index's metadata, and no index chunk: which chunks
       // a query needs depends on its words.
-      else await (await loadPagefind()).init();
+      else if (pagefindRuns) await (await loadPagefind()).init();
     })
     .catch(() => undefined);
 }
@@ -120,27 +128,35 @@ function loadScan(manifest: SearchManifest): Promise<ContentLoaders> {
   return scanPromise;
 }
 
+/** The outline and text chunk files, for the plain-JavaScript path of a larger library. */
+const plainLoaders = withoutIndex({
+  manifest: loadManifest,
+  outline: (key, version) => fetchOnce<ReportOutline>(shardPath(base, key, version)),
+  text: (key, chunk, version) => fetchOnce<TextChunk>(textChunkPath(base, key, chunk, version)),
+});
+
 /** The loaders the search flow runs on in the browser: Pagefind, the manifest, outlines, chunks. */
 const browserLoaders: SearchLoaders = {
   manifest: loadManifest,
   async candidates(term) {
     const manifest = await loadManifest();
     if (manifest.scan) return (await loadScan(manifest)).candidates(term);
+    if (!pagefindRuns) return plainLoaders.candidates(term);
     const found = await (await loadPagefind()).search(term);
     return (found?.results ?? []).map((result) => ({
       pagefindId: result.id,
       positions: result.words,
     }));
   },
-  async outline(id, version) {
+  async outline(key, version) {
     const manifest = await loadManifest();
-    if (manifest.scan) return (await loadScan(manifest)).outline(id, version);
-    return fetchOnce<ReportOutline>(shardPath(base, id, version));
+    if (manifest.scan) return (await loadScan(manifest)).outline(key, version);
+    return plainLoaders.outline(key, version);
   },
-  async text(id, chunk, version) {
+  async text(key, chunk, version) {
     const manifest = await loadManifest();
-    if (manifest.scan) return (await loadScan(manifest)).text(id, chunk, version);
-    return fetchOnce<TextChunk>(textChunkPath(base, id, chunk, version));
+    if (manifest.scan) return (await loadScan(manifest)).text(key, chunk, version);
+    return plainLoaders.text(key, chunk, version);
   },
 };
 

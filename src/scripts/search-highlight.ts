@@ -4,6 +4,7 @@
  * gets marked — also across the `<strong>` lead-in of a numbered paragraph.
  */
 import { normaliseQuery, normaliseText, toOriginalRange } from '../lib/search/normalise.ts';
+import { quoteQuery } from '../lib/search/quote.ts';
 import { findAll } from '../lib/search/match.ts';
 
 /** Creates an element with a class and text (local, so landing does not load the results renderer). */
@@ -118,7 +119,7 @@ export function highlightQuery(query: string): void {
   bar.append(status, previous, next, close);
   document.body.append(bar);
   if (hits.length === 0) {
-    status.textContent = `本页没有找到“${query}”`;
+    status.textContent = `本页没有找到${quoteQuery(query)}`;
     previous.disabled = next.disabled = true;
   }
 
@@ -131,7 +132,7 @@ export function highlightQuery(query: string): void {
     const marks = hits[current] ?? [];
     for (const mark of marks) mark.classList.add('is-current');
     // Count first: on a phone the query is what gets cut off.
-    status.textContent = `第 ${current + 1}/${hits.length} 处 “${query}”`;
+    status.textContent = `第 ${current + 1}/${hits.length} 处 ${quoteQuery(query)}`;
     if (scroll) marks[0]?.scrollIntoView({ block: 'center' });
   };
   // Start at the first hit inside the element the link pointed to, if any.

@@ -6,6 +6,7 @@
  */
 import Fuse, { type IFuseOptions } from 'fuse.js';
 import { queryBuckets } from '../lib/search/jump-buckets.ts';
+import { normaliseQuery } from '../lib/search/normalise.ts';
 import type { JumpEntry, JumpRow } from '../lib/search/types.ts';
 import { jumpBucketPath, reportAnchorPath } from '../lib/urls.ts';
 import { loadManifest } from './search-client.ts';
@@ -16,11 +17,12 @@ const base = import.meta.env.BASE_URL;
  * Chosen, not default: fuse scores a match by its distance from `location` 0 unless told
  * otherwise, so `ignoreLocation` lets a word deep inside a long title match as well as one at
  * its start. A threshold of 0.3 allows about one typo in three letters of pinyin; text counts
- * more than pinyin so characters typed exactly rank first; one-letter noise is ignored.
+ * more than pinyin so characters typed exactly rank first; one-letter noise is ignored. The text
+ * is matched folded as the full-text search folds it (normalise.ts), and so is the query.
  */
 export const JUMP_FUSE_OPTIONS: IFuseOptions<JumpEntry> = {
   keys: [
-    { name: 'text', weight: 3 },
+    { name: 'text', weight: 3, getFn: (entry) => normaliseQuery(entry.text) },
     { name: 'initials', weight: 2 },
     { name: 'pinyin', weight: 2 },
   ],
@@ -52,31 +54,39 @@ function loadBucket(bucket: number, version: string): Promise<JumpRow[]> {
 /** Turns rows into entries, each once (a target sits in several buckets). */
 export function toJumpEntries(rows: readonly JumpRow[]): JumpEntry[] {
   const seen = new Set<string>();
-  return rows.flatMap(([text, kind, report, anchor, pinyin, initials]) => {
-    const key = `${report}#${anchor}#${kind}#${text}`;
+  return rows.flatMap(([text, kind, report, anchor, edition, pinyin, initials]) => {
+    const key = `${edition}#${report}#${anchor}#${kind}#${text}`;
     if (seen.has(key)) return [];
     seen.add(key);
-    return [{ text, kind, report, anchor, pinyin, initials }];
+    return [{ text, kind, report, edition, anchor, pinyin, initials }];
   });
+}
+
+/**
+ * The best targets for a query in `fuse`: the query folded by the same function as the full-text
+ * search (width, case, quotes, spaces), so both answer `ｘｍｌｄｃ` or `"小马拉大车"` alike.
+ */
+export function matchJumps(fuse: Fuse<JumpEntry>, query: string, limit = 5): JumpEntry[] {
+  const folded = normaliseQuery(query);
+  if (folded === '') return [];
+  return fuse.search(folded, { limit }).map((result) => result.item);
 }
 
 /** The best quick-jump targets for a query. */
 export async function findJumps(query: string, limit = 5): Promise<JumpEntry[]> {
-  const trimmed = query.trim().replace(/\s+/g, '');
-  if (trimmed === '') return [];
+  const folded = normaliseQuery(query);
+  if (folded === '') return [];
   const manifest = await loadManifest();
-  const wanted = queryBuckets(trimmed, manifest.jumpBuckets);
+  const wanted = queryBuckets(folded, manifest.jumpBuckets);
   const rows = (
     await Promise.all(wanted.map((bucket) => loadBucket(bucket, manifest.version)))
   ).flat();
-  return new Fuse(toJumpEntries(rows), JUMP_FUSE_OPTIONS)
-    .search(trimmed, { limit })
-    .map((result) => result.item);
+  return matchJumps(new Fuse(toJumpEntries(rows), JUMP_FUSE_OPTIONS), folded, limit);
 }
 
 /** URL of a quick-jump target. */
 export function jumpUrl(entry: JumpEntry): string {
-  return reportAnchorPath(base, entry.report, entry.anchor);
+  return reportAnchorPath(base, { edition: entry.edition, id: entry.report }, entry.anchor);
 }
 
 /** The label of a kind of target, shown before it. */

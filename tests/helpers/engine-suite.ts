@@ -1,7 +1,8 @@
 /**
  * The reader's core tasks in one browser engine, for the engines that readers use besides
  * current Chromium (Firefox ESR, WebKit for iPhones, Chromium 86): reading with the section
- * navigation, copying paragraph and section links, reading settings that persist and apply before
+ * navigation, copying paragraph and section links (also from the narrow screen's reading bar),
+ * reading settings that persist and apply before
  * first paint, and the header search. Every test also fails on an uncaught error in the page.
  *
  * The page functions below run inside the browser, so they use only what is defined inside them.
@@ -10,21 +11,24 @@ import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest'
 import { startServer, type RunningServer } from '../../scripts/serve.ts';
 import { withScreenshotOnFailure } from './browser.ts';
 import type { Engine, EngineLauncher, EnginePage } from './engines.ts';
+import { createNodeSearch } from './node-search.ts';
 import { SITE_DIST } from './site.ts';
+import { reportPage } from './pages.ts';
 
-/** What an engine can do beyond the core, where engines differ. */
+/** Where engines differ. */
 export interface EngineSuiteOptions {
   /**
-   * False where Pagefind's WebAssembly cannot run (Chromium 86 knows neither reference types nor
-   * the CSP's 'wasm-unsafe-eval'): there the quick jump and the hit landing are tested instead.
+   * True where Pagefind's WebAssembly cannot run (Chromium 86 knows neither reference types nor
+   * the CSP's 'wasm-unsafe-eval') and the plain-JavaScript path answers: there the search page is
+   * checked against the indexed path, and the quick jump by pinyin.
    */
-  fullTextSearch: boolean;
+  withoutIndex: boolean;
   /** Width of the narrowest layout the engine's window allows (MiniBrowser's toolbar sets one). */
   narrowWidth: number;
 }
 
 const DESKTOP = { width: 1280, height: 800 };
-const REPORT = 'reports/05/';
+const REPORT = reportPage('05');
 
 /** True when the element with `id` is the location's target and stands just below the header. */
 function landedOn(id: string): boolean {
@@ -149,6 +153,16 @@ function throwOnFocusVisible(): void {
   };
 }
 
+/** The report ids the search page lists, in order, and its status sentence. */
+function shownReports(): { reports: string[]; status: string } {
+  return {
+    reports: [...document.querySelectorAll<HTMLElement>('.search-page-results > li')].map(
+      (item) => item.dataset.report ?? '',
+    ),
+    status: document.querySelector('.search-page-status')?.textContent ?? '',
+  };
+}
+
 /** How far the page is wider than the viewport (0 when it does not scroll sideways). */
 function sidewaysOverflow(): number {
   return Math.max(0, document.documentElement.scrollWidth - innerWidth);
@@ -161,6 +175,7 @@ export function describeEngineSuite(launcher: EngineLauncher, options: EngineSui
   let page: EnginePage;
   let site: string;
   let reportUrl: string;
+  let indexed: Awaited<ReturnType<typeof createNodeSearch>>;
 
   beforeAll(async () => {
     const [launched, served] = await Promise.allSettled([
@@ -174,6 +189,9 @@ export function describeEngineSuite(launcher: EngineLauncher, options: EngineSui
     page = launched.value.page;
     site = served.value.url;
     reportUrl = new URL(REPORT, site).href;
+    const { origin, pathname } = new URL(site);
+    // The reference: the indexed search flow over the same build, in Node.
+    if (options.withoutIndex) indexed = await createNodeSearch(SITE_DIST, origin, pathname);
     console.log(`[${launcher.id}] ${launched.value.name}, driven by ${launched.value.driver}`);
     await page.setViewport(DESKTOP.width, DESKTOP.height);
   });
@@ -272,6 +290,23 @@ export function describeEngineSuite(launcher: EngineLauncher, options: EngineSui
         });
         // Copying is all it does: the page neither moves nor changes its address.
         expect(await page.evaluate(() => [location.hash, scrollY])).toEqual(['', scrolled]);
+
+        // A narrow window has no margin for the control: a click on the paragraph marks it and
+        // offers its link in the reading bar (the phone's way, loaded on that first click).
+        await page.setViewport(options.narrowWidth, 740);
+        await page.goto(reportUrl);
+        await page.evaluate(recordCopies);
+        await page.click('#p1-1-1');
+        await page.waitFor('the reading bar shown for #p1-1-1', () => {
+          const bar = document.querySelector<HTMLElement>('.reader-bar');
+          return !!bar && !bar.hidden && !!document.querySelector('#p1-1-1.chosen');
+        });
+        await page.click('.reader-bar button');
+        await page.waitFor('a toast after the copy from the reading bar', toastsAfter, 0);
+        expect(await page.evaluate(lastCopy)).toEqual({
+          toast: '链接已复制',
+          text: `${reportUrl}#p1-1-1`,
+        });
       });
     });
 
@@ -332,56 +367,53 @@ export function describeEngineSuite(launcher: EngineLauncher, options: EngineSui
       },
     );
 
-    if (options.fullTextSearch) {
-      test('finds a query from the header box and opens the hit highlighted', async () => {
-        await check('search', async () => {
-          await page.goto(new URL('reports/03/', site).href);
-          await page.click('form.search-box input[name="q"]');
-          await page.type('form.search-box input[name="q"]', '康藏路社区');
-          await page.waitFor('the result count in the search panel', () =>
-            document
-              .querySelector('.search-panel .search-status')
-              ?.textContent.includes('1 篇报告包含“康藏路社区”'),
-          );
-          expect(await page.evaluate(insideViewport, '.search-panel')).toBe(true);
-          await page.click('.search-panel .search-hit-link');
-          await expectHitLanding('01', '康藏路社区');
-        });
+    // Every engine searches the full text: Pagefind where its WebAssembly runs, and where it
+    // cannot (Chromium 86 knows neither reference types nor the CSP's 'wasm-unsafe-eval'), the
+    // plain-JavaScript path over every shard (src/lib/search/without-index.ts).
+    test('finds a query from the header box and opens the hit highlighted', async () => {
+      await check('search', async () => {
+        await page.goto(new URL(reportPage('03'), site).href);
+        await page.click('form.search-box input[name="q"]');
+        await page.type('form.search-box input[name="q"]', '康藏路社区');
+        await page.waitFor('the result count in the search panel', () =>
+          document
+            .querySelector('.search-panel .search-status')
+            ?.textContent.includes('1 篇报告包含“康藏路社区”'),
+        );
+        expect(await page.evaluate(insideViewport, '.search-panel')).toBe(true);
+        await page.click('.search-panel .search-hit-link');
+        await expectHitLanding('01', '康藏路社区');
       });
-    } else {
-      test('offers a report by its pinyin initials in the quick jump, without full-text search', async () => {
-        await check('quick-jump', async () => {
-          await page.click('form.search-box input[name="q"]');
-          await page.type('form.search-box input[name="q"]', 'xmldc');
-          await page.waitFor('a quick-jump link', () =>
+    });
+
+    test.runIf(options.withoutIndex)(
+      'the search page lists the reports the index finds, in its order, and quick jumps by pinyin',
+      async () => {
+        await check('search-page', async () => {
+          // Its characters 志愿服 are not in every report: the index, or its absence, decides.
+          const query = '志愿服务';
+          const expected = (await indexed(query)).results.map((result) => result.report.id);
+          expect(expected.length).toBeGreaterThan(5);
+          await page.goto(new URL(`search/?q=${encodeURIComponent(query)}`, site).href);
+          await page.waitFor(
+            'the results of the query',
+            (text) =>
+              document.querySelector<HTMLElement>('.search-page-results')?.dataset.query === text,
+            query,
+          );
+          expect(await page.evaluate(shownReports)).toEqual({
+            reports: expected,
+            status: expect.stringMatching(/^\d+ 篇报告包含“志愿服务”，共 \d+ 处。$/) as unknown,
+          });
+          await page.goto(new URL('search/?q=xmldc', site).href);
+          await page.waitFor('a quick-jump link on the search page', () =>
             document
-              .querySelector('.search-panel a.search-jump')
+              .querySelector('.search-page a.search-jump')
               ?.textContent.includes('小马拉大车'),
           );
-          expect(await page.evaluate(insideViewport, '.search-panel')).toBe(true);
-          await page.click('.search-panel a.search-jump');
-          await page.waitFor(
-            'the report of the jump',
-            (path) => location.pathname === path && !!document.querySelector('h1'),
-            new URL(REPORT, site).pathname,
-          );
         });
-      });
-
-      test('opens a search hit link (?hl=…#p…) on the highlighted passage', async () => {
-        await check('hit-landing', async () => {
-          await page.goto(new URL('reports/01/', site).href);
-          const target = await page.evaluate(
-            () =>
-              [...document.querySelectorAll('.report-body p[id]')].find((paragraph) =>
-                paragraph.textContent.includes('康藏路社区'),
-              )?.id,
-          );
-          await page.goto(`${site}reports/01/?hl=${encodeURIComponent('康藏路社区')}#${target}`);
-          await expectHitLanding('01', '康藏路社区');
-        });
-      });
-    }
+      },
+    );
   });
 
   /** Asserts the report page opened from a hit: the query marked in the target, the bar in view. */
@@ -393,7 +425,7 @@ export function describeEngineSuite(launcher: EngineLauncher, options: EngineSui
         /[?&]hl=/.test(location.search) &&
         /^#p/.test(location.hash) &&
         !!document.querySelector('.search-hit-bar'),
-      new URL(`reports/${report}/`, site).pathname,
+      new URL(reportPage(report), site).pathname,
     );
     const landing = await page.evaluate(() => {
       const target = document.getElementById(decodeURIComponent(location.hash.slice(1)));

@@ -19,6 +19,7 @@ import type {
   TextChunk,
 } from '../../src/lib/search/types.ts';
 import { createScanLoaders } from '../../src/lib/search/scan.ts';
+import { withoutIndex } from '../../src/lib/search/without-index.ts';
 import {
   libraryPath,
   pagefindPath,
@@ -57,14 +58,19 @@ export async function loadPagefindInNode(
   return module;
 }
 
-/** A search function over the site served at `origin` + `base` whose build is in `dist`. */
+/**
+ * A search function over the site served at `origin` + `base` whose build is in `dist`, as the
+ * browser runs it (`as-built`), on Pagefind's index whatever the library's size (`pagefind`), or
+ * on the plain-JavaScript path of a larger library where Pagefind cannot run (`plain`: every
+ * outline and text chunk scanned).
+ */
 export async function createNodeSearch(
   dist: string,
   origin: string,
   base: string,
-  mode: 'as-built' | 'pagefind' = 'as-built',
+  mode: 'as-built' | 'pagefind' | 'plain' = 'as-built',
 ): Promise<(query: string, options?: SearchOptions) => Promise<SearchOutcome>> {
-  const pagefind = await loadPagefindInNode(dist, origin, base);
+  const pagefind = mode === 'plain' ? undefined : await loadPagefindInNode(dist, origin, base);
   const cache = new Map<string, Promise<unknown>>();
   const once = <T>(url: string): Promise<T> => {
     let entry = cache.get(url) as Promise<T> | undefined;
@@ -78,27 +84,31 @@ export async function createNodeSearch(
   const indexed: SearchLoaders = {
     manifest: () => Promise.resolve(manifest),
     async candidates(term) {
+      if (!pagefind)
+        throw new Error('createNodeSearch: candidates asked of a search without index');
       const found = await pagefind.search(term);
       return (found?.results ?? []).map((result) => ({
         pagefindId: result.id,
         positions: result.words,
       }));
     },
-    outline: (id, version) => once<ReportOutline>(shardPath(base, id, version)),
-    text: (id, chunk, version) => once<TextChunk>(textChunkPath(base, id, chunk, version)),
+    outline: (key, version) => once<ReportOutline>(shardPath(base, key, version)),
+    text: (key, chunk, version) => once<TextChunk>(textChunkPath(base, key, chunk, version)),
   };
   // As the browser does (src/scripts/search-client.ts): a small library is scanned, unless the
-  // caller asks for the Pagefind path.
+  // caller asks for the Pagefind path or for the plain path of a larger library without it.
   const loaders: SearchLoaders =
-    manifest.scan && mode !== 'pagefind'
-      ? {
-          manifest: () => Promise.resolve(manifest),
-          ...createScanLoaders(
-            await once<IndexSource[]>(libraryPath(base, manifest.version)),
-            manifest,
-          ),
-        }
-      : indexed;
+    mode === 'plain'
+      ? withoutIndex(indexed)
+      : manifest.scan && mode !== 'pagefind'
+        ? {
+            manifest: () => Promise.resolve(manifest),
+            ...createScanLoaders(
+              await once<IndexSource[]>(libraryPath(base, manifest.version)),
+              manifest,
+            ),
+          }
+        : indexed;
   return (query, options) => runSearch(query, loaders, { shown: Infinity, ...options });
 }
 

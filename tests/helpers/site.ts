@@ -19,15 +19,18 @@ export interface ServedSite {
 }
 
 /**
- * Registers hooks that start Chromium and serve `root` (default: the build under test) before the
- * file's tests, and close both after them. Hooks the file registers later run after these, so they
- * can already use the browser.
+ * Registers hooks that start Chromium (with `chromiumArgs` besides the project's flags) and serve
+ * `root` (default: the build under test) before the file's tests, and close both after them. Hooks
+ * the file registers later run after these, so they can already use the browser.
  */
-export function serveSiteInChromium(options: ServeOptions = { root: SITE_DIST }): ServedSite {
+export function serveSiteInChromium(
+  options: ServeOptions = { root: SITE_DIST },
+  chromiumArgs: string[] = [],
+): ServedSite {
   let browser: Browser | undefined;
   let server: RunningServer | undefined;
   beforeAll(async () => {
-    [browser, server] = await Promise.all([launchChromium(), startServer(options)]);
+    [browser, server] = await Promise.all([launchChromium(chromiumArgs), startServer(options)]);
   });
   afterAll(async () => {
     await Promise.all([browser?.close(), server?.close()]);

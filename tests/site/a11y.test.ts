@@ -9,6 +9,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { withScreenshotOnFailure } from '../helpers/browser.ts';
 import { serveSiteInChromium, startsInViewport } from '../helpers/site.ts';
+import { ABOUT_PAGE, REAL_REPORT_PATH, reportPage } from '../helpers/pages.ts';
 
 const AXE_SOURCE = readFileSync(
   createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
@@ -67,10 +68,10 @@ async function runAxe(page: Page): Promise<string[]> {
 const PAGES: { name: string; path: string; ready?: string; act?: (page: Page) => Promise<void> }[] =
   [
     { name: 'home', path: '' },
-    { name: 'report', path: 'reports/05/' },
+    { name: 'report', path: reportPage('05') },
     {
       name: 'report with the header search open',
-      path: 'reports/05/',
+      path: reportPage('05'),
       act: async (page) => {
         const box = page.getByRole('searchbox', { name: '搜索全文' }).first();
         await box.focus();
@@ -78,13 +79,13 @@ const PAGES: { name: string; path: string; ready?: string; act?: (page: Page) =>
       },
       ready: 'header a[href*="?hl="]',
     },
-    // Results render from script; wait for a hit link (a hit links to …/reports/NN/?hl=…#…).
+    // Results render from script; wait for a hit link (a hit links to …/2025-zk/NN/?hl=…#…).
     {
       name: 'search with results',
       path: `search/?q=${encodeURIComponent(SEARCH_QUERY)}`,
       ready: 'main a[href*="?hl="]',
     },
-    { name: 'about', path: 'about/' },
+    { name: 'about', path: ABOUT_PAGE },
   ];
 
 describe.each<Theme>(['light', 'dark', 'system dark'])('axe-core in the %s theme', (theme) => {
@@ -167,7 +168,7 @@ describe('keyboard-only reading', () => {
 
   test('the first Tab reaches the skip link, and following it moves focus into main', async () => {
     await withScreenshotOnFailure(page, 'keyboard-skip-link', async () => {
-      await page.goto(site.url + 'reports/05/');
+      await page.goto(site.url + reportPage('05'));
       await page.keyboard.press('Tab');
       expect(await focused()).toMatchObject({ tag: 'a', text: '跳到正文', href: '#main' });
       await page.keyboard.press('Enter');
@@ -178,7 +179,7 @@ describe('keyboard-only reading', () => {
 
   test('a table-of-contents link is reachable by Tab and Enter moves the reader to its section', async () => {
     await withScreenshotOnFailure(page, 'keyboard-toc', async () => {
-      await page.goto(site.url + 'reports/05/');
+      await page.goto(site.url + reportPage('05'));
       await tabUntil(
         (state) => state.inToc && (state.tag === 'summary' || (state.href ?? '').startsWith('#s')),
       );
@@ -207,13 +208,13 @@ describe('keyboard-only reading', () => {
       await page.keyboard.press('Enter');
       // Enter either submits to the search page or opens the highlighted result; both are fine,
       // as long as the keyboard alone gets the reader to a report.
-      await page.waitForURL(/\/(search\/\?q=|reports\/\d{2}\/)/, { timeout: 15_000 });
+      await page.waitForURL(new RegExp(`/search/\\?q=|${REAL_REPORT_PATH}`), { timeout: 15_000 });
       if (page.url().includes('/search/')) {
         await page.locator('main a[href*="?hl="]').first().waitFor({ timeout: 15_000 });
         await tabUntil((state) => state.inMain && (state.href ?? '').includes('?hl='), 80);
         await page.keyboard.press('Enter');
       }
-      await page.waitForURL(/\/reports\/\d{2}\/\?hl=/, { timeout: 15_000 });
+      await page.waitForURL(new RegExp(`${REAL_REPORT_PATH}\\?hl=`), { timeout: 15_000 });
     });
   });
 });

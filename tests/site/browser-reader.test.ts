@@ -11,19 +11,22 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium, withScreenshotOnFailure } from '../helpers/browser.ts';
+import { startsInViewport } from '../helpers/site.ts';
 import { startServer, type RunningServer } from '../../scripts/serve.ts';
+import { ABOUT_PAGE, reportPage } from '../helpers/pages.ts';
 
 const DIST = process.env.XINFENG_DIST ?? 'dist';
-const REPORT = 'reports/05/';
+const REPORT = reportPage('05');
 const DESKTOP = { width: 1280, height: 800 };
 const PHONE = { width: 360, height: 740 };
+const WIDE = { width: 1440, height: 900 };
 
 let browser: Browser;
 let server: RunningServer;
 let origin: string;
-/** Absolute URL of the report under test, e.g. `http://127.0.0.1:4321/reports/05/`. */
+/** Absolute URL of the report under test, e.g. `http://127.0.0.1:4321/2025-zk/05/`. */
 let reportUrl: string;
-/** Path of a page under the base path, e.g. `/xinfeng/reports/06/`. */
+/** Path of a page under the base path, e.g. `/xinfeng/2025-zk/06/`. */
 const pathOf = (path: string): string => new URL(path, server.url).pathname;
 /** One list per context, filled as its pages load. */
 
@@ -133,12 +136,12 @@ describe('reading a report', () => {
       await page.goto(reportUrl);
       const pager = page.getByRole('navigation', { name: '上一篇与下一篇' });
       await pager.getByRole('link', { name: /下一篇/ }).click();
-      await expect.poll(() => new URL(page.url()).pathname).toBe(pathOf('reports/06/'));
+      await expect.poll(() => new URL(page.url()).pathname).toBe(pathOf(reportPage('06')));
       await page
         .getByRole('navigation', { name: '上一篇与下一篇' })
         .getByRole('link', { name: /上一篇/ })
         .click();
-      await expect.poll(() => new URL(page.url()).pathname).toBe(pathOf('reports/05/'));
+      await expect.poll(() => new URL(page.url()).pathname).toBe(pathOf(reportPage('05')));
     });
   });
 });
@@ -195,24 +198,6 @@ describe('copying links', () => {
       await expectAnnounced(page, '链接已复制');
       expect(await readClipboard(page)).toBe(`${reportUrl}#p1-1-1`);
     });
-  });
-
-  test('copies the link of a tapped paragraph on a phone', async () => {
-    await withPage(
-      'copy-paragraph-phone',
-      async (page) => {
-        await page.goto(reportUrl);
-        await page.locator('#p1-2-3').tap();
-        const button = page.getByRole('button', { name: '复制段落链接' });
-        const box = await button.boundingBox();
-        expect(Math.min(box!.width, box!.height)).toBeGreaterThanOrEqual(44);
-        await button.tap();
-        await expectAnnounced(page, '链接已复制');
-        expect(await readClipboard(page)).toBe(`${reportUrl}#p1-2-3`);
-      },
-      PHONE,
-      true,
-    );
   });
 
   test('copies the GB/T 7714—2025 reference', async () => {
@@ -287,6 +272,221 @@ describe('copying links', () => {
   );
 });
 
+/**
+ * Swipes a finger up the middle of the screen by `distance` px, a move every 16 ms, and holds it
+ * still for 300 ms before lifting, so the page scrolls by the distance and does not fling on.
+ */
+async function swipeUp(page: Page, distance: number): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  const x = PHONE.width / 2;
+  const from = PHONE.height - 60;
+  let time = Date.now() / 1000;
+  const touch = (type: string, y?: number) =>
+    cdp.send('Input.dispatchTouchEvent', {
+      type: type as 'touchStart',
+      touchPoints: y === undefined ? [] : [{ x, y }],
+      timestamp: time,
+    });
+  await touch('touchStart', from);
+  for (let y = from - 50; y >= from - distance; y -= 50) {
+    time += 0.016;
+    await touch('touchMove', y);
+  }
+  time += 0.3;
+  await touch('touchMove', from - distance);
+  await touch('touchEnd');
+  await cdp.detach();
+}
+
+/** How much of the element `selector` names lies in the viewport below the reading bar, in px. */
+function seenHeight(page: Page, selector: string): Promise<number> {
+  return page.locator(selector).evaluate((element) => {
+    const box = element.getBoundingClientRect();
+    const bar = document.querySelector('.reader-bar')!.getBoundingClientRect();
+    return Math.max(0, Math.min(box.bottom, innerHeight) - Math.max(box.top, bar.bottom));
+  });
+}
+
+describe('on a phone', () => {
+  test('covers no text until a tap, then marks the tapped block and copies the link of that block only while it is in sight', async () => {
+    await withPage(
+      'phone-reading-bar',
+      async (page) => {
+        await page.goto(reportUrl);
+        const bar = page.locator('.reader-bar');
+        const copyButton = page.getByRole('button', { name: /^复制.*链接$/, includeHidden: true });
+        // Nothing floats over the text on arrival, and headings carry no bare "#".
+        expect(await copyButton.count()).toBeGreaterThan(0);
+        expect(await copyButton.filter({ visible: true }).count()).toBe(0);
+        expect(await page.locator('#s3-2 .permalink').isVisible()).toBe(false);
+
+        // To a subsection through the section list: still nothing covers the text.
+        await page.getByText('本文目录', { exact: true }).first().tap();
+        await page.getByRole('navigation', { name: '本文目录' }).locator('a[href="#s3-2"]').tap();
+        await expect.poll(() => new URL(page.url()).hash).toBe('#s3-2');
+        expect(await copyButton.filter({ visible: true }).count()).toBe(0);
+
+        // A tap marks the paragraph, and the bar's button copies its link.
+        await page.locator('#p3-2-1').tap();
+        await expect.poll(() => bar.isVisible()).toBe(true);
+        const marks = await page.evaluate(() =>
+          ['p3-2-1', 'p4-1-1'].map(
+            (id) => getComputedStyle(document.getElementById(id)!).backgroundColor,
+          ),
+        );
+        expect(marks[0]).not.toBe(marks[1]);
+        expect(await seenHeight(page, '#p3-2-1')).toBeGreaterThan(0);
+        await bar.getByRole('button', { name: '复制链接' }).tap();
+        await expectAnnounced(page, '链接已复制');
+        expect(await readClipboard(page)).toBe(`${reportUrl}#p3-2-1`);
+        expect(await bar.isVisible()).toBe(false);
+
+        // A heading the bar would cover comes out below it, and its link is the section's.
+        await page.locator('#s3-2').tap();
+        await expect.poll(() => bar.isVisible()).toBe(true);
+        expect(await seenHeight(page, '#s3-2')).toBeGreaterThan(0);
+        await bar.getByRole('button', { name: '复制链接' }).tap();
+        await expect.poll(() => readClipboard(page)).toBe(`${reportUrl}#s3-2`);
+
+        // Swiping on: the bar stays while the marked paragraph is in sight, and goes with it.
+        await page.locator('#p3-2-1').tap();
+        const inSight = () =>
+          page.evaluate(() => {
+            const box = document.getElementById('p3-2-1')!.getBoundingClientRect();
+            const bar = document.querySelector<HTMLElement>('.reader-bar')!;
+            return { seen: box.bottom > bar.getBoundingClientRect().bottom, bar: !bar.hidden };
+          });
+        const states = [];
+        for (let swipe = 0; swipe < 5 && (states.at(-1)?.seen ?? true); swipe += 1) {
+          const before = await page.evaluate(() => scrollY);
+          await swipeUp(page, 300);
+          await expect.poll(() => page.evaluate(() => scrollY)).toBeGreaterThan(before + 200);
+          states.push(await inSight());
+        }
+        expect(
+          states.every((state) => state.bar === state.seen),
+          JSON.stringify(states),
+        ).toBe(true);
+        expect(states[0]).toEqual({ seen: true, bar: true });
+        expect(states.at(-1)?.seen).toBe(false);
+
+        // The bar leads to the section list, opened, and to the top.
+        const paragraph = page.locator('.report-body p[id]').filter({ visible: true });
+        await page.locator('#p4-1-1').tap();
+        await bar.getByRole('link', { name: '本文目录' }).tap();
+        await expect
+          .poll(() =>
+            page
+              .getByRole('navigation', { name: '本文目录' })
+              .getByRole('link', { name: /^一、/ })
+              .isVisible(),
+          )
+          .toBe(true);
+        expect(await startsInViewport(page, '#toc')).toBe(true);
+        await paragraph.first().tap();
+        await bar.getByRole('link', { name: '回到顶部' }).tap();
+        await expect.poll(() => startsInViewport(page, 'h1')).toBe(true);
+      },
+      PHONE,
+      true,
+    );
+  });
+
+  test('keeps the page range, the search box and the hit bar whole at the largest font size', async () => {
+    await withPage(
+      'phone-largest-font',
+      async (page) => {
+        await page.addInitScript(() => localStorage.setItem('xf-font-size', '5'));
+        await page.goto(`${reportUrl}?hl=${encodeURIComponent('基层治理')}`);
+        await page.getByRole('region', { name: '搜索命中' }).waitFor();
+        const shown = await page.evaluate(() => {
+          // Lines the printed range `第 19–23 页` runs over in the title block.
+          const kicker = document.querySelector('.report-kicker')!;
+          const walker = document.createTreeWalker(kicker, NodeFilter.SHOW_TEXT);
+          let rangeLines = 0;
+          for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+            const start = (node as Text).data.indexOf('第');
+            if (start < 0) continue;
+            const range = document.createRange();
+            range.setStart(node, start);
+            range.setEnd(node, (node as Text).data.indexOf('页') + 1);
+            rangeLines = new Set([...range.getClientRects()].map((rect) => Math.round(rect.top)))
+              .size;
+          }
+          const input = document.querySelector<HTMLInputElement>('.search-box input')!;
+          const style = getComputedStyle(input);
+          const context = document.createElement('canvas').getContext('2d')!;
+          context.font = `${style.fontSize} ${style.fontFamily}`;
+          const status = document.querySelector('.search-hit-status')!;
+          return {
+            rangeLines,
+            placeholder: input.placeholder,
+            placeholderFits:
+              context.measureText(input.placeholder).width <=
+              input.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight),
+            keyHint: getComputedStyle(input.form!, '::after').content,
+            status: status.textContent,
+            statusWhole: status.scrollWidth <= status.clientWidth,
+          };
+        });
+        expect(shown).toEqual({
+          rangeLines: 1,
+          placeholder: '搜索全文',
+          placeholderFits: true,
+          keyHint: 'none',
+          status: '第 1/31 处 “基层治理”',
+          statusWhole: true,
+        });
+      },
+      PHONE,
+      true,
+    );
+  });
+});
+
+describe('section navigation on a wide screen', () => {
+  test('keeps the entry of the section being read in view in the long reports, without moving the page', async () => {
+    await withPage(
+      'toc-in-view',
+      async (page) => {
+        for (const report of ['01', '07', '08']) {
+          await page.goto(new URL(`reports/${report}/`, server.url).href);
+          // To the last subsection, far below what the navigation shows at first.
+          const scrolled = await page.evaluate(() => {
+            const headings = document.querySelectorAll('.report-body h2[id], .report-body h3[id]');
+            headings[headings.length - 1]!.scrollIntoView();
+            return scrollY;
+          });
+          const nav = page.getByRole('navigation', { name: '本文目录' });
+          const current = nav.locator('a[aria-current]');
+          await expect
+            .poll(() => current.getAttribute('href'), { message: report })
+            .toBe(await nav.locator('a').last().getAttribute('href'));
+          await expect
+            .poll(
+              () =>
+                current.evaluate((entry) => {
+                  const box = entry.getBoundingClientRect();
+                  const frame = entry.closest('details')!.getBoundingClientRect();
+                  return box.top >= frame.top && box.bottom <= Math.min(frame.bottom, innerHeight);
+                }),
+              { message: report },
+            )
+            .toBe(true);
+          expect(await page.evaluate(() => scrollY), report).toBe(scrolled);
+        }
+        // The key that focuses the search box is shown where there is a keyboard.
+        expect(
+          await page.evaluate(
+            () => getComputedStyle(document.querySelector('.search-box')!, '::after').content,
+          ),
+        ).toBe('"/"');
+      },
+      WIDE,
+    );
+  });
+});
+
 describe('reading settings', () => {
   test('keeps theme and font size across a reload and applies them before first paint', async () => {
     await withPage('settings', async (page) => {
@@ -329,7 +529,7 @@ describe('reading settings', () => {
       );
 
       // The setting is the site's, not the page's.
-      await page.goto(`${server.url}about/`);
+      await page.goto(`${server.url}${ABOUT_PAGE}`);
       expect(
         await page.evaluate(() => [
           document.documentElement.dataset.theme,
@@ -362,7 +562,7 @@ describe('reading settings', () => {
       const saved = await page.evaluate(() => localStorage.getItem('xf-pos-05'));
 
       await page.goto(reportUrl);
-      const prompt = page.getByRole('link', { name: /^继续阅读：上次读到「.+」$/ });
+      const prompt = page.getByRole('link', { name: /^继续阅读：上次读到“.+”$/ });
       await expect.poll(() => prompt.isVisible()).toBe(true);
       expect(await page.evaluate(() => scrollY)).toBe(0);
       // It stands right above the text, not somewhere else in the page grid.
@@ -394,7 +594,7 @@ test('shows no script-only control when JavaScript is off', async () => {
       await page.goto(reportUrl);
       await page.locator('#p1-1-1').hover();
       expect(await page.getByText('阅读设置').isVisible()).toBe(false);
-      for (const name of ['复制段落链接', '分享所选文字', '关闭提示']) {
+      for (const name of ['复制段落链接', '复制链接', '分享所选文字', '关闭提示']) {
         expect(await page.getByRole('button', { name }).count(), name).toBe(0);
       }
       // Reading and navigating need no script (wide screens show the contents without it).
@@ -410,7 +610,7 @@ test('shows no script-only control when JavaScript is off', async () => {
 });
 
 describe('layout', () => {
-  test.each(['', REPORT, 'about/'])('does not scroll sideways at 360 px: /%s', async (path) => {
+  test.each(['', REPORT, ABOUT_PAGE])('does not scroll sideways at 360 px: /%s', async (path) => {
     await withPage(
       `overflow-${path || 'home'}`,
       async (page) => {

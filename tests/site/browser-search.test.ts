@@ -12,6 +12,7 @@ import {
   loadSuiteReports,
   reportsContaining,
 } from '../../scripts/lib/search-suite.ts';
+import { ABOUT_PAGE, reportPage } from '../helpers/pages.ts';
 
 const reports = loadSuiteReports();
 
@@ -36,14 +37,14 @@ const check = (name: string, body: () => Promise<void>): Promise<void> =>
   withScreenshotOnFailure(page, name, body);
 
 describe('header search box', () => {
-  test.each(['', 'reports/05/', 'about/', 'search/'])('is on the page /%s', async (path) => {
+  test.each(['', reportPage('05'), ABOUT_PAGE, 'search/'])('is on the page /%s', async (path) => {
     await page.goto(site.url + path);
     await expect(headerBox().count()).resolves.toBe(1);
   });
 
   test('`/` and Ctrl-K focus it, but `/` typed into a field stays in the field', async () => {
     await check('search-shortcuts', async () => {
-      await page.goto(`${site.url}reports/05/`);
+      await page.goto(`${site.url}${reportPage('05')}`);
       await page.keyboard.press('/');
       await expect(headerBox().evaluate((input) => input === document.activeElement)).resolves.toBe(
         true,
@@ -61,7 +62,7 @@ describe('header search box', () => {
 
   test('shows results as you type, with the count announced, without moving the page', async () => {
     await check('search-as-you-type', async () => {
-      await page.goto(`${site.url}reports/03/`);
+      await page.goto(`${site.url}${reportPage('03')}`);
       const before = await page.locator('main').boundingBox();
       await headerBox().focus();
       await headerBox().pressSequentially('康藏路社区', { delay: 30 });
@@ -89,10 +90,61 @@ describe('header search box', () => {
         await expect(jump.textContent()).resolves.toContain('小马拉大车');
         expect(
           new URL(await jump.evaluate((link) => (link as HTMLAnchorElement).href)).pathname,
-        ).toBe('/reports/05/');
+        ).toBe(`/${reportPage('05')}`);
       });
     },
   );
+  test('a query only the quick jump answers names its jumps, and Enter opens the search page with the same', async () => {
+    await check('jump-only', async () => {
+      await page.goto(site.url);
+      await headerBox().fill('xiaomalache');
+      const links = (): ReturnType<Page['getByRole']> =>
+        page.getByRole('list', { name: '快速跳转' }).getByRole('link');
+      const read = (): Promise<string[][]> =>
+        links().evaluateAll((found) =>
+          found.map((link) => [link.textContent, (link as HTMLAnchorElement).href]),
+        );
+      await links().first().waitFor({ timeout: 15_000 });
+      const offered = await read();
+      expect(offered.length).toBeGreaterThan(0);
+      await expect(page.locator('.search-panel .search-status').textContent()).resolves.toBe(
+        `${offered.length} 个快速跳转目标匹配“xiaomalache”。`,
+      );
+      await headerBox().press('Enter');
+      await page.waitForURL(
+        (url) => url.pathname === '/search/' && url.search === '?q=xiaomalache',
+      );
+      await expect.poll(() => links().count(), { timeout: 15_000 }).toBe(offered.length);
+      expect(await read()).toEqual(offered);
+      await expect(page.locator('.search-page-status').textContent()).resolves.toBe(
+        `${offered.length} 个快速跳转目标匹配“xiaomalache”。`,
+      );
+    });
+  });
+
+  test('Esc closes the panel and keeps the query, from the box or a result link; Esc again clears it', async () => {
+    await check('search-escape', async () => {
+      await page.goto(`${site.url}reports/03/`);
+      await headerBox().fill('康藏路社区');
+      const panel = page.locator('.search-panel');
+      const focusIn = (selector: string): Promise<boolean> =>
+        page.evaluate((inside) => document.activeElement?.closest(inside) !== null, selector);
+      await panel.locator('.search-hit-link').first().waitFor({ timeout: 15_000 });
+      await headerBox().press('Escape');
+      await expect(panel.isHidden()).resolves.toBe(true);
+      await expect(headerBox().inputValue()).resolves.toBe('康藏路社区');
+      // ↓ reopens the panel, ↓ again enters it; Esc there closes it, and focus stays out of it.
+      await headerBox().press('ArrowDown');
+      await page.keyboard.press('ArrowDown');
+      await expect(focusIn('.search-panel')).resolves.toBe(true);
+      await page.keyboard.press('Escape');
+      await expect(panel.isHidden()).resolves.toBe(true);
+      await expect(focusIn('form.search-box input')).resolves.toBe(true);
+      await expect(headerBox().inputValue()).resolves.toBe('康藏路社区');
+      await page.keyboard.press('Escape');
+      await expect(headerBox().inputValue()).resolves.toBe('');
+    });
+  });
 });
 
 describe('search page', () => {
@@ -120,7 +172,7 @@ describe('search page', () => {
     });
   });
 
-  test('arrow keys walk the results and Escape returns to the box', async () => {
+  test('arrow keys walk the quick jumps and the results, and Escape returns to the box', async () => {
     await check('search-page-keys', async () => {
       await page.goto(`${site.url}search/?q=${encodeURIComponent('减负')}`);
       const box = page.getByRole('searchbox', { name: '搜索词句' });
@@ -129,9 +181,9 @@ describe('search page', () => {
       await page.keyboard.press('ArrowDown');
       const focused = (): Promise<number> =>
         page.evaluate(() =>
-          [...document.querySelectorAll('.search-page-results a')].indexOf(
-            document.activeElement as Element,
-          ),
+          [
+            ...document.querySelectorAll('.search-page .search-jumps a, .search-page-results a'),
+          ].indexOf(document.activeElement as Element),
         );
       expect(await focused()).toBe(0);
       await page.keyboard.press('ArrowDown');
@@ -142,6 +194,33 @@ describe('search page', () => {
       await page.keyboard.press('ArrowDown');
       await page.keyboard.press('Escape');
       await expect(box.evaluate((input) => input === document.activeElement)).resolves.toBe(true);
+    });
+  });
+
+  test('finds every report near a typo, and its 近似 badge never breaks inside its box', async () => {
+    await check('search-page-approximate', async () => {
+      await page.goto(`${site.url}search/?q=${encodeURIComponent('党见引领')}`);
+      const list = page.locator('.search-page-results');
+      await expect
+        .poll(() => list.getAttribute('data-query'), { timeout: 15_000 })
+        .toBe('党见引领');
+      const found = await list
+        .locator(':scope > li')
+        .evaluateAll((items) => items.map((item) => (item as HTMLElement).dataset.report));
+      expect(found).toEqual(expect.arrayContaining(reportsContaining(reports, '党建引领')));
+      // Every list width from a phone's to a column's: the badge lands at a line's end in some.
+      const broken = await list.evaluate((element) => {
+        const widths: number[] = [];
+        for (let width = 200; width <= 480; width += 4) {
+          element.style.width = `${width}px`;
+          const badges = [...element.querySelectorAll('.search-badge')];
+          if (badges.some((badge) => badge.getClientRects().length !== 1)) widths.push(width);
+        }
+        element.style.width = '';
+        return widths;
+      });
+      expect(broken).toEqual([]);
+      await expect(list.locator('.search-badge').count()).resolves.toBe(found.length);
     });
   });
 
@@ -166,7 +245,7 @@ describe('landing on a hit', () => {
       await hits.nth(1).waitFor({ timeout: 15_000 });
       const href = await hits.nth(1).getAttribute('href');
       await hits.nth(1).click();
-      await page.waitForURL(/\/reports\/01\/\?hl=.*#p/);
+      await page.waitForURL(new RegExp(`/${reportPage('01')}\\?hl=.*#p`));
       const target = decodeURIComponent(new URL(page.url()).hash.slice(1));
       expect(href).toContain(`#${target}`);
       const bar = page.getByRole('region', { name: '搜索命中' });
@@ -200,7 +279,7 @@ describe('landing on a hit', () => {
   });
 
   test("a hit across the source's spaces is highlighted whole", async () => {
-    await page.goto(`${site.url}reports/01/?hl=${encodeURIComponent('AI数字人')}`);
+    await page.goto(`${site.url}${reportPage('01')}?hl=${encodeURIComponent('AI数字人')}`);
     await page.locator('mark.search-hit-mark').first().waitFor({ timeout: 15_000 });
     await expect(
       page
@@ -212,7 +291,7 @@ describe('landing on a hit', () => {
   test('a report page without ?hl= loads no search code', async () => {
     const scripts: string[] = [];
     page.on('request', (request) => scripts.push(request.url()));
-    await page.goto(`${site.url}reports/05/`, { waitUntil: 'networkidle' });
+    await page.goto(`${site.url}${reportPage('05')}`, { waitUntil: 'networkidle' });
     page.removeAllListeners('request');
     expect(
       scripts.filter((url) => /search-(box|highlight|client|render)|pagefind/.test(url)),

@@ -17,6 +17,9 @@ import {
   measurePageWeight,
   urlPathOfHtmlFile,
 } from '../../scripts/lib/page-weight.ts';
+import { editionsFolder } from '../../src/lib/content-location.ts';
+import { editionPath } from '../../src/lib/urls.ts';
+import { REAL_EDITION, reportPage } from '../helpers/pages.ts';
 
 /** The build under test; XINFENG_DIST points the checks at a private build while iterating. */
 const DIST = process.env.XINFENG_DIST ?? 'dist';
@@ -24,15 +27,19 @@ const OVERHEAD_BUDGET = 10 * 1024;
 const JS_BUDGET = 3 * 1024;
 
 const pages = listHtmlFiles(DIST);
-const reportPages = pages.filter((page) => /^reports\/\d{2}\/index\.html$/.test(page));
-const reportSources = readdirSync(join('content', 'reports')).filter((file) =>
-  /^\d{2}\.md$/.test(file),
+const editionDir = editionPath('/', REAL_EDITION).slice(1);
+const reportPages = pages.filter(
+  (page) =>
+    page.startsWith(editionDir) && /^\d{2,3}\/index\.html$/.test(page.slice(editionDir.length)),
+);
+const reportSources = readdirSync(join(editionsFolder('content'), REAL_EDITION, 'reports')).filter(
+  (file) => /^\d{2,3}\.md$/.test(file),
 );
 
 describe('page weight budgets', () => {
   test('measures one page per report', () => {
-    expect(reportPages.map((page) => page.slice('reports/'.length, -'/index.html'.length))).toEqual(
-      reportSources.map((file) => file.slice(0, 2)),
+    expect(reportPages.map((page) => page.slice(editionDir.length, -'/index.html'.length))).toEqual(
+      reportSources.map((file) => file.slice(0, -'.md'.length)),
     );
     expect(reportPages.length).toBeGreaterThan(0);
   });
@@ -67,7 +74,7 @@ describe('page weight budgets', () => {
   );
 
   test('counts boot.js and the stylesheet on a report page, so the JS budget sees every script', async () => {
-    const weight = await measurePageWeight(DIST, '/', '/reports/01/');
+    const weight = await measurePageWeight(DIST, '/', `/${reportPage('01')}`);
     expect(weight.resources.map((resource) => resource.urlPath)).toContain('/boot.js');
     expect(weight.gzip.css).toBeGreaterThan(0);
   });

@@ -19,7 +19,16 @@ import { toString as mdastToString } from 'mdast-util-to-string';
 import { parseBlockId } from '../../src/lib/ids.ts';
 import { findBrokenLinks } from '../../scripts/lib/link-check.ts';
 import { readReportFiles, type ReportFile } from '../../scripts/lib/report-files.ts';
-import { normaliseBase } from '../../src/lib/urls.ts';
+import { editionsFolder } from '../../src/lib/content-location.ts';
+import {
+  aboutPath,
+  editionAboutPath,
+  editionPath,
+  legacyReportPath,
+  normaliseBase,
+  reportPath,
+} from '../../src/lib/urls.ts';
+import { REAL_EDITION, reportPage } from '../helpers/pages.ts';
 import { listHtmlFiles, urlPathOfHtmlFile } from '../../scripts/lib/page-weight.ts';
 
 const DIST = process.env.XINFENG_DIST ?? 'dist';
@@ -81,11 +90,21 @@ function headingText(element: Element): string {
   return hastToString(copy).trim();
 }
 
-const reportFiles = new Map(readReportFiles().map((file) => [file.record.id, file]));
+const reportFiles = new Map(
+  readReportFiles(join(editionsFolder('content'), REAL_EDITION, 'reports')).map((file) => [
+    file.record.id,
+    file,
+  ]),
+);
+const real = (id: string) => ({ edition: REAL_EDITION, id });
+
+/** The pages a reader reads: all but the redirect pages at first-scheme addresses, which have no settings or styles. */
+const readerPages = () =>
+  [...pages.values()].filter((page) => !page.html.includes('<a id="moved"'));
 const reportIds = [...reportFiles.keys()];
 const reportFile = (id: string): ReportFile => {
   const file = reportFiles.get(id);
-  if (!file) throw new Error(`no report ${id} in content/reports`);
+  if (!file) throw new Error(`no report ${id} in content/editions/${REAL_EDITION}/reports`);
   return file;
 };
 
@@ -106,11 +125,37 @@ describe('pages', () => {
     expect(reportIds.length).toBeGreaterThanOrEqual(12);
     for (const path of ['index.html', 'about/index.html', '404.html'])
       expect(existsSync(join(DIST, path)), path).toBe(true);
+    for (const path of [editionPath('/', REAL_EDITION), editionAboutPath('/', REAL_EDITION)])
+      expect(existsSync(join(DIST, path, 'index.html')), path).toBe(true);
     for (const id of reportIds) {
       for (const name of ['index.html', 'cite.bib', 'cite.ris']) {
-        expect(existsSync(join(DIST, 'reports', id, name)), `reports/${id}/${name}`).toBe(true);
+        expect(existsSync(join(DIST, reportPage(id), name)), `${reportPage(id)}${name}`).toBe(true);
       }
     }
+  });
+
+  it('keeps every first-scheme address: a redirect page per report and the same citation and Word files', () => {
+    for (const id of reportIds) {
+      const legacy = legacyReportPath('/', id).slice(1);
+      const page = pages.get(legacyReportPath(BASE, id));
+      expect(page, legacy).toBeDefined();
+      const canonical = elements(
+        page!.tree,
+        (element) => element.tagName === 'link' && String(element.properties.rel) === 'canonical',
+      )[0];
+      expect(String(canonical?.properties.href), legacy).toMatch(
+        new RegExp(`${reportPath(BASE, real(id))}$`),
+      );
+      expect(page!.html, legacy).toContain(
+        `<noscript><meta http-equiv="refresh" content="0; url=${reportPath(BASE, real(id))}"></noscript>`,
+      );
+      for (const name of ['cite.bib', 'cite.ris', `xinfeng-2025-zengkan-${id}.docx`])
+        expect(readFileSync(join(DIST, legacy, name)), `${legacy}${name}`).toEqual(
+          readFileSync(join(DIST, reportPage(id), name)),
+        );
+    }
+    const about = pages.get(aboutPath(BASE));
+    expect(about?.html).toContain(`href="${editionAboutPath(BASE, REAL_EDITION)}"`);
   });
 
   it('links the home page to every report in printed order', () => {
@@ -121,7 +166,7 @@ describe('pages', () => {
       (element) => element.tagName === 'a' && classesOf(element).includes('contents-link'),
     );
     expect(links.map((link) => String(link.properties.href))).toEqual(
-      reportIds.map((id) => `${BASE}reports/${id}/`),
+      reportIds.map((id) => reportPath(BASE, real(id))),
     );
   });
 
@@ -151,7 +196,7 @@ describe('pages', () => {
 describe('report pages', () => {
   it('renders every heading of the Markdown as an h2/h3 with its id, in order', () => {
     for (const id of reportIds) {
-      const page = pages.get(`${BASE}reports/${id}/`);
+      const page = pages.get(reportPath(BASE, real(id)));
       expect(page, id).toBeDefined();
       const body = elements(page!.tree, (element) => classesOf(element).includes('report-body'))[0];
       expect(body, id).toBeDefined();
@@ -169,7 +214,7 @@ describe('report pages', () => {
 
   it('gives every paragraph of the body a place-based id', () => {
     for (const id of reportIds) {
-      const page = pages.get(`${BASE}reports/${id}/`)!;
+      const page = pages.get(reportPath(BASE, real(id)))!;
       const body = elements(page.tree, (element) => classesOf(element).includes('report-body'))[0]!;
       const paragraphs = elements(
         { type: 'root', children: [body] },
@@ -183,7 +228,7 @@ describe('report pages', () => {
 
   it('lists every section in the navigation, links prev/next in order and offers both citations', () => {
     for (const [index, id] of reportIds.entries()) {
-      const page = pages.get(`${BASE}reports/${id}/`)!;
+      const page = pages.get(reportPath(BASE, real(id)))!;
       const headingIds = expectedHeadings(reportFile(id).body).map((heading) => heading.id);
       const toc = elements(
         page.tree,
@@ -200,10 +245,10 @@ describe('report pages', () => {
           (element) => element.tagName === 'a' && String(element.properties.rel) === value,
         )[0]?.properties.href;
       expect(rel('prev'), id).toBe(
-        index > 0 ? `${BASE}reports/${reportIds[index - 1]}/` : undefined,
+        index > 0 ? reportPath(BASE, real(reportIds[index - 1]!)) : undefined,
       );
       expect(rel('next'), id).toBe(
-        index < reportIds.length - 1 ? `${BASE}reports/${reportIds[index + 1]}/` : undefined,
+        index < reportIds.length - 1 ? reportPath(BASE, real(reportIds[index + 1]!)) : undefined,
       );
       expect(page.ids, id).toEqual(
         expect.arrayContaining(['cite', 'cite-gbt2025', 'cite-gbt2015', 'main']),
@@ -215,7 +260,7 @@ describe('report pages', () => {
       const numbered = reportFile(id).body.filter(
         (node) => node.type === 'paragraph' && /^\d+\. /.test(mdastToString(node)),
       ).length;
-      const page = pages.get(`${BASE}reports/${id}/`)!;
+      const page = pages.get(reportPath(BASE, real(id)))!;
       const leads = elements(
         page.tree,
         (element) => element.tagName === 'strong' && classesOf(element).includes('lead'),
@@ -226,7 +271,7 @@ describe('report pages', () => {
 
   it('offers the citation files under a name that says which report they cite', () => {
     for (const id of reportIds) {
-      const page = pages.get(`${BASE}reports/${id}/`)!;
+      const page = pages.get(reportPath(BASE, real(id)))!;
       const downloads = elements(
         page.tree,
         (element) =>
@@ -240,9 +285,9 @@ describe('report pages', () => {
   it('writes citation files that name the report, its pages and the journal', () => {
     for (const id of reportIds) {
       const { title, page } = reportFile(id).record;
-      const bib = readFileSync(join(DIST, 'reports', id, 'cite.bib'), 'utf8');
-      const ris = readFileSync(join(DIST, 'reports', id, 'cite.ris'), 'utf8');
-      expect(bib, id).toMatch(new RegExp(`^@article\\{nanjingxinfeng2025-${id},`));
+      const bib = readFileSync(join(DIST, reportPage(id), 'cite.bib'), 'utf8');
+      const ris = readFileSync(join(DIST, reportPage(id), 'cite.ris'), 'utf8');
+      expect(bib, id).toMatch(new RegExp(`^@article\\{nanjingxinfeng-2025-zk-${id},`));
       expect(bib, id).toContain(title);
       expect(bib, id).toContain('journal  = {南京新风}');
       expect(ris.startsWith('TY  - JOUR\r\n'), id).toBe(true);
@@ -307,7 +352,7 @@ describe('self-contained and CSP-safe output', () => {
     const boot = readFileSync(join(DIST, 'boot.js'), 'utf8');
     expect(boot).toContain('xf-font-size');
     expect(boot).not.toMatch(/\b(import|export)\b/);
-    for (const page of pages.values()) {
+    for (const page of readerPages()) {
       const head = elements(page.tree, (element) => element.tagName === 'head')[0];
       const first =
         head &&
@@ -318,7 +363,7 @@ describe('self-contained and CSP-safe output', () => {
   });
 
   it('links the shared site stylesheet plus at most one page stylesheet, and a local favicon', () => {
-    const sheetsByPage = [...pages.values()].map((page) => {
+    const sheetsByPage = readerPages().map((page) => {
       const links = elements(page.tree, (element) => element.tagName === 'link');
       expect(
         links.some(

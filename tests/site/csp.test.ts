@@ -17,6 +17,7 @@ import { withScreenshotOnFailure } from '../helpers/browser.ts';
 import { SITE_DIST, serveSiteInChromium } from '../helpers/site.ts';
 import { CONTENT_SECURITY_POLICY } from '../../src/lib/csp.ts';
 import { listHtmlFiles } from '../../scripts/lib/page-weight.ts';
+import { ABOUT_PAGE, reportPage } from '../helpers/pages.ts';
 
 const pages = listHtmlFiles(SITE_DIST);
 /** Script types that are data, not code: CSP does not govern them. */
@@ -166,10 +167,10 @@ describe('pages under the server CSP header', () => {
         await box.fill('社区');
         await page.waitForLoadState('networkidle');
         for (const path of [
-          'reports/05/',
+          reportPage('05'),
           'search/?q=社区',
-          'reports/05/?hl=社区',
-          'about/',
+          `${reportPage('05')}?hl=社区`,
+          ABOUT_PAGE,
           'no-such-page/',
         ]) {
           await page.goto(site.url + path, { waitUntil: 'networkidle' });
@@ -232,9 +233,9 @@ describe('reflected queries never execute', () => {
     });
   });
 
-  test.each(PAYLOADS)('/reports/05/?hl=%s highlights nothing executable', async (payload) => {
+  test.each(PAYLOADS)('a report page ?hl=%s highlights nothing executable', async (payload) => {
     await withScreenshotOnFailure(page, 'xss-highlight', async () => {
-      await page.goto(`${site.url}reports/05/?hl=${encodeURIComponent(payload)}#s1`, {
+      await page.goto(`${site.url}${reportPage('05')}?hl=${encodeURIComponent(payload)}#s1`, {
         waitUntil: 'networkidle',
       });
       await page.waitForTimeout(400);

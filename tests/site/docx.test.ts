@@ -21,10 +21,12 @@ import {
   reportDocxFileName,
   reportDocxPath,
 } from '../../src/lib/downloads.ts';
+import { editionsFolder } from '../../src/lib/content-location.ts';
+import { REAL_EDITION, reportPage } from '../helpers/pages.ts';
 
 const DIST = process.env.XINFENG_DIST ?? 'dist';
 const BASE = normaliseBase(process.env.BASE_PATH ?? '/');
-const edition = readEdition('content');
+const edition = readEdition(join(editionsFolder('content'), REAL_EDITION));
 
 /** The links to .docx files on a built page, with their download attribute and text. */
 function docxLinks(file: string): { href: string; download: unknown; text: string }[] {
@@ -44,7 +46,8 @@ describe('Word downloads in dist/', () => {
   });
 
   it('holds every generated file, byte for byte, as a zip package', () => {
-    expect(generated.length).toBe(edition.reports.length + 1);
+    // Each report, the edition, and each report again at its first-scheme address.
+    expect(generated.length).toBe(2 * edition.reports.length + 1);
     for (const file of generated) {
       const path = join(DIST, file.path);
       expect(existsSync(path), file.path).toBe(true);
@@ -56,7 +59,7 @@ describe('Word downloads in dist/', () => {
 
   it('links each report’s Word file from its citation block, with a Chinese file name', () => {
     for (const { meta } of edition.reports) {
-      const links = docxLinks(join('reports', meta.id, 'index.html'));
+      const links = docxLinks(join(reportPage(meta.id), 'index.html'));
       expect(links, meta.id).toEqual([
         {
           href: reportDocxPath(BASE, edition.publication, meta.id),

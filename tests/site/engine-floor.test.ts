@@ -24,7 +24,8 @@ const FLOOR = { chrome: 86, firefox: 115, safari: 14, safari_ios: 14 } as const;
  * each says what is lost there.
  */
 const ENHANCEMENTS: Record<string, string> = {
-  'text-autospace': 'a quarter-em between Han and Latin letters',
+  'text-autospace':
+    'an eighth of an em between Han and Latin letters or digits (set tight without)',
   'text-spacing-trim': 'half-width opening brackets at line starts',
   'hanging-punctuation': 'punctuation hanging into the margin',
   'text-wrap': 'no orphaned last character in titles',

@@ -8,6 +8,8 @@ import { HtmlValidate } from 'html-validate';
 import { describe, expect, test } from 'vitest';
 import { listHtmlFiles } from '../../scripts/lib/page-weight.ts';
 import config from '../html-validate.config.mjs';
+import { legacyReportPath } from '../../src/lib/urls.ts';
+import { reportPage } from '../helpers/pages.ts';
 
 /** The build under test; XINFENG_DIST points the checks at a private build while iterating. */
 const DIST = process.env.XINFENG_DIST ?? 'dist';
@@ -34,7 +36,8 @@ describe('html-validate', () => {
         '404.html',
         'about/index.html',
         'search/index.html',
-        'reports/01/index.html',
+        `${reportPage('01')}index.html`,
+        `${legacyReportPath('/', '01').slice(1)}index.html`,
       ]),
     );
   });

@@ -8,6 +8,7 @@
 import { describe, expect, test } from 'vitest';
 import { withScreenshotOnFailure } from '../helpers/browser.ts';
 import { serveSiteInChromium } from '../helpers/site.ts';
+import { reportPage } from '../helpers/pages.ts';
 
 const GOOD_CLS = 0.1;
 
@@ -21,10 +22,10 @@ const CASES = [
   },
   {
     name: 'a landing highlight',
-    path: `reports/05/?hl=${encodeURIComponent('社区')}#p1-1-1`,
+    path: `${reportPage('05')}?hl=${encodeURIComponent('社区')}#p1-1-1`,
     ready: 'main mark',
   },
-  { name: 'a report', path: 'reports/03/', ready: 'main' },
+  { name: 'a report', path: reportPage('03'), ready: 'main' },
   { name: 'home', path: '', ready: 'main' },
 ];
 const VIEWPORTS = [

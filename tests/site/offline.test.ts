@@ -20,6 +20,7 @@ import { listHtmlFiles } from '../../scripts/lib/page-weight.ts';
 import { renderWorker, writeServiceWorker } from '../../scripts/offline/build-worker.ts';
 import { readOfflineSwitch } from '../../scripts/offline/switch.ts';
 import { WORKER_FILE, cacheKey, cacheName } from '../../src/lib/offline.ts';
+import { ABOUT_PAGE as ABOUT, reportPage } from '../helpers/pages.ts';
 
 let browser: Browser;
 let scratch = '';
@@ -125,7 +126,7 @@ describe('offline copy', () => {
       await context.setOffline(true);
       await stopServer(server);
 
-      await page.goto(`${server.url}reports/07/`);
+      await page.goto(`${server.url}${reportPage('07')}`);
       await expect(page.locator('h1').textContent()).resolves.toContain('机关基层党组织建设');
       expect(
         await page.evaluate(() => ({
@@ -141,7 +142,7 @@ describe('offline copy', () => {
       const hit = page.locator('main a[href*="?hl="][href*="#p"]').first();
       await hit.waitFor({ timeout: 15_000 });
       await hit.click();
-      await page.waitForURL(/\/reports\/01\/\?hl=[^#]+#p[\d-]+$/);
+      await page.waitForURL(new RegExp(`/${reportPage('01')}\\?hl=[^#]+#p[\\d-]+$`));
       await expect
         .poll(
           () =>
@@ -170,12 +171,12 @@ describe('offline copy', () => {
     const server = await serve(root);
     const { page } = await freshPage();
     await withScreenshotOnFailure(page, 'offline-update', async () => {
-      await page.goto(`${server.url}about/`);
+      await page.goto(`${server.url}${ABOUT}`);
       const oldTitle = await page.title();
       expect(await offlineCopyKeys(page, server.url)).toEqual(expectedKeys(root, server.url));
 
       // Deploy a build whose about page changed: the page, then its worker, as the stage does.
-      const about = join(root, 'about', 'index.html');
+      const about = join(root, ABOUT, 'index.html');
       writeFileSync(
         about,
         readFileSync(about, 'utf8').replace(
@@ -207,7 +208,7 @@ describe('OFFLINE=off', () => {
     const server = await serve(root);
     const { page } = await freshPage();
     await withScreenshotOnFailure(page, 'offline-off', async () => {
-      await page.goto(`${server.url}about/`);
+      await page.goto(`${server.url}${ABOUT}`);
       expect((await offlineCopyKeys(page, server.url)).length).toBeGreaterThan(20);
 
       // Deploy an OFFLINE=off build: its worker, and pages whose header script registers nothing.
@@ -242,7 +243,7 @@ describe('OFFLINE=off', () => {
           timeout: 15_000,
         })
         .toHaveLength(0);
-      const next = await page.goto(`${server.url}reports/05/`);
+      const next = await page.goto(`${server.url}${reportPage('05')}`);
       expect(next?.fromServiceWorker()).toBe(false);
       expect(await page.evaluate(() => navigator.serviceWorker.controller)).toBeNull();
       expect(await cachesLeft()).toEqual([]);

@@ -110,11 +110,21 @@ describe('the Pagefind index of the real library', () => {
     const differ: string[] = [];
     for (const query of suite.filter((entry) => entry.kind === 'exact')) {
       const summary = (outcome: Awaited<ReturnType<typeof search>>): string =>
-        outcome.matches.map((match) => `${match.id}:${match.hits}`).join(' ');
+        outcome.matches.map((match) => `${match.key}:${match.hits}`).join(' ');
       const [scanned, looked] = await Promise.all([search(query.query), indexed(query.query)]);
       if (summary(scanned) !== summary(looked)) differ.push(query.query);
     }
     expect(differ).toEqual([]);
+  });
+});
+
+describe('without Pagefind', () => {
+  // Where WebAssembly cannot run and the library is too large for library.json, the browser
+  // scans every outline and text chunk (src/lib/search/without-index.ts); forced here on the real one.
+  test('the plain-JavaScript path over the outlines and text chunks gives every query the same outcome', async () => {
+    const plain = await createNodeSearch(SITE_DIST, new URL(server.url).origin, base, 'plain');
+    for (const query of suite)
+      expect(await plain(query.query), query.query).toEqual(await search(query.query));
   });
 });
 

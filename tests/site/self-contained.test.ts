@@ -7,6 +7,7 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { recordForeignRequests, withScreenshotOnFailure } from '../helpers/browser.ts';
 import { SITE_DIST, serveSiteInChromium } from '../helpers/site.ts';
 import { listHtmlFiles, urlPathOfHtmlFile } from '../../scripts/lib/page-weight.ts';
+import { REAL_REPORT_PATH, reportPage } from '../helpers/pages.ts';
 
 const site = serveSiteInChromium();
 let context: BrowserContext;
@@ -36,17 +37,19 @@ describe('self-contained site', () => {
   test('searching from the header box and opening a hit requests nothing from another origin', async () => {
     await withScreenshotOnFailure(page, 'self-contained-search', async () => {
       const before = sameOrigin.length;
-      await page.goto(site.url + 'reports/03/', { waitUntil: 'networkidle' });
+      await page.goto(site.url + reportPage('03'), { waitUntil: 'networkidle' });
       const box = page.getByRole('searchbox', { name: '搜索全文' }).first();
       await box.fill('社区');
       await box.press('Enter');
-      await page.waitForURL(/\/(search\/\?q=|reports\/\d{2}\/\?hl=)/, { timeout: 15_000 });
+      await page.waitForURL(new RegExp(`/search/\\?q=|${REAL_REPORT_PATH}\\?hl=`), {
+        timeout: 15_000,
+      });
       if (page.url().includes('/search/')) {
         const hit = page.locator('main a[href*="?hl="]').first();
         await hit.waitFor({ timeout: 15_000 });
         await hit.click();
       }
-      await page.waitForURL(/\/reports\/\d{2}\/\?hl=/);
+      await page.waitForURL(new RegExp(`${REAL_REPORT_PATH}\\?hl=`));
       await page.waitForLoadState('networkidle');
       // The search really ran: its index files were fetched from the site itself.
       expect(

@@ -14,6 +14,7 @@ import { startsInViewport } from '../helpers/site.ts';
 import { findBrokenLinks } from '../../scripts/lib/link-check.ts';
 import { buildVariant } from '../../scripts/lib/build-variant.ts';
 import { listHtmlFiles } from '../../scripts/lib/page-weight.ts';
+import { ABOUT_PAGE, REAL_REPORT_PATH, reportPage } from '../helpers/pages.ts';
 
 const BASE = '/xinfeng/';
 let scratch = '';
@@ -80,9 +81,10 @@ describe(`built for ${BASE}`, () => {
           links.map((link) => new URL((link as HTMLAnchorElement).href).pathname),
         );
         expect(hrefs.length).toBeGreaterThan(0);
-        expect(hrefs.filter((path) => !/^\/xinfeng\/reports\/\d{2}\/$/.test(path))).toEqual([]);
+        const reportPattern = new RegExp(`^${BASE.slice(0, -1)}${REAL_REPORT_PATH}`);
+        expect(hrefs.filter((path) => !reportPattern.test(path))).toEqual([]);
         await hits.first().click();
-        await page.waitForURL(/\/xinfeng\/reports\/\d{2}\/\?hl=/);
+        await page.waitForURL(new RegExp(`${BASE.slice(0, -1)}${REAL_REPORT_PATH}\\?hl=`));
         expect(failed).toEqual([]);
       });
     });
@@ -90,7 +92,7 @@ describe(`built for ${BASE}`, () => {
     test('the offline worker of the sub-path build is registered for the sub-path', async () => {
       await withScreenshotOnFailure(page, 'subpath-offline', async () => {
         expect(existsSync(join(outDir, 'sw.js'))).toBe(true);
-        await page.goto(`${server.url}about/`);
+        await page.goto(`${server.url}${ABOUT_PAGE}`);
         const scope = await page.evaluate(async () => {
           const registration = await navigator.serviceWorker.ready;
           return registration.scope;
@@ -103,7 +105,7 @@ describe(`built for ${BASE}`, () => {
 
     test('a report page loads all its assets and its table of contents moves to a section', async () => {
       await withScreenshotOnFailure(page, 'subpath-toc', async () => {
-        await page.goto(`${server.url}reports/05/`, { waitUntil: 'networkidle' });
+        await page.goto(`${server.url}${reportPage('05')}`, { waitUntil: 'networkidle' });
         const toc = page.getByRole('navigation', { name: '本文目录' });
         const details = toc.locator('details');
         if (
@@ -117,7 +119,7 @@ describe(`built for ${BASE}`, () => {
         await link.click();
         await expect
           .poll(() => page.evaluate(() => location.pathname + location.hash))
-          .toBe(`${BASE}reports/05/${href}`);
+          .toBe(`${BASE}${reportPage('05')}${href}`);
         await expect.poll(() => startsInViewport(page, href)).toBe(true);
         // The stylesheet really applied (a wrong base would leave the page unstyled).
         expect(await page.evaluate(() => document.styleSheets.length)).toBeGreaterThan(0);

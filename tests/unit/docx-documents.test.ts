@@ -23,6 +23,7 @@ import { beforeAll, describe, expect, it, test } from 'vitest';
 import { formatGbt2025 } from '../../src/lib/citation.ts';
 import { buildCitationSource } from '../../src/lib/report-citation.ts';
 import { distFileOf, editionDocxPath, reportDocxPath } from '../../src/lib/downloads.ts';
+import { legacyReportFilePath, reportFilePath } from '../../src/lib/urls.ts';
 import {
   buildDocxDownloads,
   generateDocxFiles,
@@ -37,7 +38,7 @@ import {
 } from '../../scripts/lib/report-files.ts';
 import { editionDate, renderReportDocx, titleLines } from '../../scripts/docx/render.ts';
 
-const CONTENT = 'content';
+const CONTENT = 'content/editions/2025-zk';
 const publication = readPublicationFile(CONTENT);
 
 /** A report as the site's content reader gives it (frontmatter validated by the content schema). */
@@ -162,15 +163,21 @@ const reportFile = (id: string) => fileOf(distFileOf(reportDocxPath('/', publica
 const editionFile = () => fileOf(distFileOf(editionDocxPath('/', publication)));
 
 beforeAll(async () => {
-  files = await generateDocxFiles(CONTENT);
+  files = await generateDocxFiles('content');
 });
 
 describe('what a reader reads', () => {
-  it('generates one file per report and one for the edition', () => {
+  it('generates one file per report and one for the edition, and the same bytes at each first address', () => {
+    const name = (id: string) => `xinfeng-2025-zengkan-${id}.docx`;
     expect(files.map((file) => file.path)).toEqual([
-      ...sources.map((source) => `reports/${source.id}/xinfeng-2025-zengkan-${source.id}.docx`),
+      ...sources.map((source) =>
+        distFileOf(reportFilePath('/', { edition: '2025-zk', id: source.id }, name(source.id))),
+      ),
       'downloads/xinfeng-2025-zengkan.docx',
+      ...sources.map((source) => distFileOf(legacyReportFilePath('/', source.id, name(source.id)))),
     ]);
+    for (const source of sources)
+      expect(fileOf(`reports/${source.id}/${name(source.id)}`)).toEqual(reportFile(source.id));
   });
 
   test.each(sources.map((source) => [source.id, source] as const))(
@@ -412,7 +419,7 @@ describe('deterministic bytes', () => {
   });
 
   it('generates identical bytes twice in one process', async () => {
-    const again = await generateDocxFiles(CONTENT);
+    const again = await generateDocxFiles('content');
     expect(
       again.map((file) => Buffer.from(file.bytes).equals(Buffer.from(fileOf(file.path)))),
     ).toEqual(files.map(() => true));

@@ -10,15 +10,21 @@ import {
   reportDocxFileName,
   reportDocxPath,
 } from '../../src/lib/downloads.ts';
+import { reportFilePath } from '../../src/lib/urls.ts';
 
 const edition = { journal: '南京新风', issue: '2025 增刊', year: 2025 };
 
 describe('download paths', () => {
   it('puts a report’s Word file beside its page under an ASCII name', () => {
-    expect(reportDocxPath('/', edition, '05')).toBe('/reports/05/xinfeng-2025-zengkan-05.docx');
-    expect(reportDocxPath('/xinfeng', edition, '12')).toBe(
-      '/xinfeng/reports/12/xinfeng-2025-zengkan-12.docx',
+    expect(reportDocxPath('/', edition, '05')).toBe(
+      reportFilePath('/', { edition: '2025-zk', id: '05' }, 'xinfeng-2025-zengkan-05.docx'),
     );
+    expect(reportDocxPath('/xinfeng', edition, '12')).toBe(
+      '/xinfeng/2025-zk/12/xinfeng-2025-zengkan-12.docx',
+    );
+    expect(
+      reportDocxPath('/', { journal: '南京新风', issue: '2026 第1期', year: 2026 }, '02'),
+    ).toBe('/2026-01/02/xinfeng-2026-01-02.docx');
   });
 
   it('puts the edition under downloads/, and maps both into dist/ without the base', () => {
@@ -28,9 +34,15 @@ describe('download paths', () => {
     expect(distFileOf(editionDocxPath('/', edition))).toBe('downloads/xinfeng-2025-zengkan.docx');
   });
 
+  it('names each edition’s files after its key, the 2025 增刊 as it always was', () => {
+    expect(editionFileStem({ issue: '2025 增刊', year: 2025 })).toBe('xinfeng-2025-zengkan');
+    expect(editionFileStem({ issue: '2025 增刊2', year: 2025 })).toBe('xinfeng-2025-zengkan2');
+    expect(editionFileStem({ issue: '2026 第1期', year: 2026 })).toBe('xinfeng-2026-01');
+  });
+
   it('refuses to guess an ASCII name for an issue it does not know', () => {
-    expect(() => editionFileStem({ issue: '2026 第1期', year: 2026 })).toThrow(
-      'src/lib/downloads.ts: expected an ASCII file name for the issue "第1期" in ISSUE_SLUGS, found none',
+    expect(() => editionFileStem({ issue: '2026 特刊', year: 2026 })).toThrow(
+      'src/lib/downloads.ts: expected an issue label "增刊", "增刊N" or "第N期", found "2026 特刊"',
     );
   });
 });

@@ -80,7 +80,7 @@ describe('parsePublicationFile', () => {
 });
 
 describe('readEdition on content/', () => {
-  const edition = readEdition('content');
+  const edition = readEdition('content/editions/2025-zk');
 
   it('reads every report in printed order', () => {
     expect(edition.reports.map((report) => report.meta.order)).toEqual(

@@ -10,7 +10,11 @@ import {
   formatRis,
   type CitationSource,
 } from '../../src/lib/citation.ts';
-import { buildCitationSource, issueWithoutYear } from '../../src/lib/report-citation.ts';
+import {
+  buildCitationSource,
+  citedIssue,
+  issueWithoutYear,
+} from '../../src/lib/report-citation.ts';
 
 const withSubtitle: CitationSource = {
   title: '深化作风建设 破解基层治理“小马拉大车”问题研究',
@@ -78,9 +82,9 @@ describe('GB/T 7714 references', () => {
 
 describe('BibTeX', () => {
   it('writes an @article with writers joined by and', () => {
-    expect(formatBibtex(withSubtitle, citationKey(2025, '05'))).toBe(
+    expect(formatBibtex(withSubtitle, citationKey('2025-zk', '05'))).toBe(
       [
-        '@article{nanjingxinfeng2025-05,',
+        '@article{nanjingxinfeng-2025-zk-05,',
         '  author   = {任小艳 and 刘玉东},',
         '  title    = {深化作风建设 破解基层治理“小马拉大车”问题研究——以华侨路街道为例},',
         '  journal  = {南京新风},',
@@ -142,6 +146,7 @@ describe('citation data of a report', () => {
 
   it('adds the absolute page URL under the base path only when the site URL is known', () => {
     const report = {
+      edition: '2025-zk',
       id: '05',
       order: 5,
       title: 't',
@@ -158,7 +163,35 @@ describe('citation data of a report', () => {
       new URL('https://intranet.example/'),
       '/xinfeng/',
     );
-    expect(source.url).toBe('https://intranet.example/xinfeng/reports/05/');
+    expect(source.url).toBe('https://intranet.example/xinfeng/2025-zk/05/');
     expect(source.issue).toBe('增刊');
+  });
+
+  it('cites a regular issue by its number and a supplement by its label', () => {
+    expect(citedIssue({ year: 2026, issue: '2026 第1期' })).toBe('1');
+    expect(citedIssue({ year: 2026, issue: '2026 第 12 期' })).toBe('12');
+    expect(citedIssue({ year: 2025, issue: '2025 增刊' })).toBe('增刊');
+    expect(citedIssue({ year: 2025, issue: '2025 增刊2' })).toBe('增刊2');
+  });
+
+  it('names the edition in the reference and keeps BibTeX keys apart across editions', () => {
+    const report = {
+      edition: '2026-01',
+      id: '02',
+      order: 2,
+      title: 't',
+      unit: 'u',
+      authors: ['甲'],
+      page: 4,
+      endPage: 9,
+    };
+    const source = buildCitationSource(report, {
+      journal: '南京新风',
+      year: 2026,
+      issue: '2026 第1期',
+    });
+    expect(formatGbt2025(source)).toBe('甲. t[J]. 南京新风, 2026(1): 4-9.');
+    expect(formatRis(source)).toContain('PY  - 2026\r\nIS  - 1\r\n');
+    expect(citationKey('2026-01', '02')).not.toBe(citationKey('2025-zk', '02'));
   });
 });

@@ -16,12 +16,21 @@ import {
   formatReadingTime,
 } from '../../src/lib/reading-time.ts';
 import { composeTitle } from '../../src/lib/site.ts';
+import { formatSitemap, listSitePaths } from '../../src/lib/sitemap.ts';
 import { metaContentSecurityPolicy } from '../../src/lib/csp.ts';
 import {
+  EDITION_KEY,
+  LEGACY_EDITION,
   aboutPath,
   citeFilePath,
+  editionAboutPath,
+  editionKey,
+  editionPath,
   hitPath,
   homePath,
+  legacyReportFilePath,
+  legacyReportPath,
+  legacyReportTarget,
   normaliseBase,
   pagefindPath,
   reportAnchorPath,
@@ -30,6 +39,11 @@ import {
   searchPagePath,
   shardPath,
 } from '../../src/lib/urls.ts';
+import {
+  compareEditionsNewestFirst,
+  describeHoldings,
+  editionKeyOf,
+} from '../../src/lib/editions.ts';
 
 describe('id counter', () => {
   it('hands out ids from the place of each heading and paragraph', () => {
@@ -184,29 +198,79 @@ describe('report helpers', () => {
 });
 
 describe('addresses', () => {
+  const r05 = { edition: '2025-zk', id: '05' };
+
   it('builds every address below any spelling of the base path', () => {
     for (const base of ['/xinfeng', '/xinfeng/', 'xinfeng', '//xinfeng//']) {
       expect(normaliseBase(base)).toBe('/xinfeng/');
-      expect(reportPath(base, '05')).toBe('/xinfeng/reports/05/');
+      expect(reportPath(base, r05)).toBe('/xinfeng/2025-zk/05/');
     }
     expect(normaliseBase('')).toBe('/');
-    expect(reportPath('/', '05')).toBe('/reports/05/');
-    expect(reportAnchorPath('/', '05', 's2-3')).toBe('/reports/05/#s2-3');
-    expect(reportAnchorPath('/', '05', '')).toBe('/reports/05/');
-    expect(hitPath('/x/', '05', '社区 "a"', 'p2-3-4')).toBe(
-      '/x/reports/05/?hl=%E7%A4%BE%E5%8C%BA%20%22a%22#p2-3-4',
+    expect(reportPath('/', r05)).toBe('/2025-zk/05/');
+    expect(reportPath('/', { edition: '2026-01', id: '02' })).toBe('/2026-01/02/');
+    expect(reportAnchorPath('/', r05, 's2-3')).toBe('/2025-zk/05/#s2-3');
+    expect(reportAnchorPath('/', r05, '')).toBe('/2025-zk/05/');
+    expect(hitPath('/x/', r05, '社区 "a"', 'p2-3-4')).toBe(
+      '/x/2025-zk/05/?hl=%E7%A4%BE%E5%8C%BA%20%22a%22#p2-3-4',
     );
-    expect(hitPath('/', '05', 'a', '')).toBe('/reports/05/?hl=a');
-    expect(citeFilePath('/', '05', 'ris')).toBe('/reports/05/cite.ris');
+    expect(hitPath('/', r05, 'a', '')).toBe('/2025-zk/05/?hl=a');
+    expect(citeFilePath('/', r05, 'ris')).toBe('/2025-zk/05/cite.ris');
+    expect(editionPath('/x', '2025-zk')).toBe('/x/2025-zk/');
+    expect(editionAboutPath('/', '2026-01')).toBe('/2026-01/about/');
     expect(searchPagePath('/x', '')).toBe('/x/search/');
     expect(searchPagePath('/', '社区')).toBe('/search/?q=%E7%A4%BE%E5%8C%BA');
-    expect(shardPath('/', '05', 'abc')).toBe('/search/reports/05.json?v=abc');
+    expect(shardPath('/', '2025-zk-05', 'abc')).toBe('/search/reports/2025-zk-05.json?v=abc');
     expect(pagefindPath('/x/', 'pagefind.js')).toBe('/x/pagefind/pagefind.js');
     expect([aboutPath('/'), homePath('/x'), rootFilePath('/', 'boot.js')]).toEqual([
       '/about/',
       '/x/',
       '/boot.js',
     ]);
+  });
+
+  it('keeps the first scheme’s addresses for the 2025 增刊, whatever editions are added', () => {
+    expect(LEGACY_EDITION).toBe('2025-zk');
+    expect(legacyReportPath('/x/', '05')).toBe('/x/reports/05/');
+    expect(legacyReportFilePath('/', '05', 'cite.bib')).toBe('/reports/05/cite.bib');
+    expect(reportPath('/', legacyReportTarget('05'))).toBe('/2025-zk/05/');
+  });
+
+  it('names an edition from its masthead’s year and issue label, and refuses a label of another shape', () => {
+    expect(editionKey(2025, '增刊')).toBe('2025-zk');
+    expect(editionKey(2025, ' 增 刊 ')).toBe('2025-zk');
+    expect(editionKey(2025, '增刊2')).toBe('2025-zk2');
+    expect(editionKey(2026, '第1期')).toBe('2026-01');
+    expect(editionKey(2026, '第 12 期')).toBe('2026-12');
+    expect(editionKey(2026, '特刊')).toBeUndefined();
+    expect(editionKey(2026, '第一期')).toBeUndefined();
+    for (const key of ['2025-zk', '2025-zk2', '2026-01']) expect(EDITION_KEY.test(key)).toBe(true);
+  });
+});
+
+describe('editions', () => {
+  const edition = (key: string, year: number, printDate: string) => ({
+    key,
+    publication: { year, printDate },
+  });
+
+  it('orders editions newest first by year, then printed month', () => {
+    const sorted = [
+      edition('2025-03', 2025, '2025年6月'),
+      edition('2026-01', 2026, '2026年3月'),
+      edition('2025-zk', 2025, '2025年12月'),
+    ].sort(compareEditionsNewestFirst);
+    expect(sorted.map((e) => e.key)).toEqual(['2026-01', '2025-zk', '2025-03']);
+  });
+
+  it('reads the key from the publication data', () => {
+    expect(editionKeyOf({ year: 2026, issue: '2026 第1期' })).toBe('2026-01');
+    expect(editionKeyOf({ year: 2025, issue: '2025 增刊' })).toBe('2025-zk');
+  });
+
+  it('names the holdings by the one issue, or by their number', () => {
+    const one = { publication: { issue: '2025 增刊' } };
+    expect(describeHoldings([one])).toBe('2025 增刊');
+    expect(describeHoldings([one, one])).toBe('共 2 期');
   });
 });
 
@@ -233,5 +297,32 @@ describe('site helpers', () => {
   it('composes page titles', () => {
     expect(composeTitle()).toBe('新风文库');
     expect(composeTitle('关于本刊')).toBe('关于本刊 · 新风文库');
+  });
+});
+
+describe('sitemap', () => {
+  const editions = [
+    { key: '2026-01', reports: [{ edition: '2026-01', id: '01' }] },
+    { key: '2025-zk', reports: [{ edition: '2025-zk', id: '05' }] },
+  ];
+
+  it('lists every page of every edition, not the redirect pages', () => {
+    expect(listSitePaths(editions, '/x/')).toEqual([
+      '/x/',
+      '/x/search/',
+      '/x/2026-01/',
+      '/x/2026-01/about/',
+      '/x/2026-01/01/',
+      '/x/2025-zk/',
+      '/x/2025-zk/about/',
+      '/x/2025-zk/05/',
+    ]);
+  });
+
+  it('writes absolute URLs as sitemap entries, XML-escaped', () => {
+    expect(formatSitemap(['https://h/a?b=1&c=2'])).toBe(
+      '<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n' +
+        '  <url><loc>https://h/a?b=1&#38;c=2</loc></url>\n</urlset>\n',
+    );
   });
 });

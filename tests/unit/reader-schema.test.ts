@@ -41,10 +41,12 @@ describe('report frontmatter schema', () => {
     expect(problems({ ...valid, page: '19' })).toEqual(['page: Expected number, received string']);
   });
 
-  it('rejects an id that is not the two-digit form of order', () => {
-    expect(problems({ ...valid, id: '5' })).toContain('id: id must be two digits, e.g. "05"');
+  it('rejects an id that is not the order zero-padded to two digits', () => {
+    expect(problems({ ...valid, id: '5' })).toContain(
+      'id: id must be at least two digits, e.g. "05"',
+    );
     expect(problems({ ...valid, id: '06' })).toEqual([
-      'id: id must be the two-digit form of order',
+      'id: id must be the order zero-padded to two digits',
     ]);
   });
 

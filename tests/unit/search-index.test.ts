@@ -26,7 +26,15 @@ describe('extractBlocks', () => {
 
 describe('indexReport', () => {
   const source = {
-    meta: { id: '07', title: '社区', unit: '课题组', authors: ['张三'], page: 3 },
+    meta: {
+      key: '2025-zk-07',
+      edition: '2025-zk',
+      id: '07',
+      title: '社区',
+      unit: '课题组',
+      authors: ['张三'],
+      page: 3,
+    },
     blocks: [
       ['p0-1', 'AI 数字人'],
       ['s1', '一、背景'],

@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import Fuse from 'fuse.js';
 import { buildJumpEntries, toPinyin } from '../../scripts/index/jump-data.ts';
-import { JUMP_FUSE_OPTIONS, toJumpEntries } from '../../src/scripts/search-jump.ts';
+import { JUMP_FUSE_OPTIONS, matchJumps, toJumpEntries } from '../../src/scripts/search-jump.ts';
+import { editionLabeller } from '../../src/scripts/search-render.ts';
 import type { JumpEntry } from '../../src/lib/search/types.ts';
 
 const source = {
   id: '05',
   title: '深化作风建设 破解基层治理“小马拉大车”问题研究',
+  edition: '2025-zk',
   subtitle: '以华侨路街道为例',
   unit: '市委党校课题组',
   authors: ['任小艳', '刘玉东'],
@@ -16,6 +18,7 @@ const source = {
   ] as Array<[string, string]>,
 };
 const others = buildJumpEntries({
+  edition: '2025-zk',
   id: '02',
   title: '基于NLP技术的南京生态环保铁军作风建设研究',
   unit: '市生态环境局课题组',
@@ -66,16 +69,48 @@ describe('quick-jump matching', () => {
   });
 
   it('turns rows into entries, each target once though it sits in several buckets', () => {
-    const row = ['任小艳', 'author', '05', '', 'renxiaoyan', 'rxy'] as const;
+    const row = ['任小艳', 'author', '05', '', '2025-zk', 'renxiaoyan', 'rxy'] as const;
     expect(toJumpEntries([[...row], [...row]])).toEqual([
       {
         text: '任小艳',
         kind: 'author',
         report: '05',
+        edition: '2025-zk',
         anchor: '',
         pinyin: 'renxiaoyan',
         initials: 'rxy',
       },
     ]);
+  });
+});
+
+describe('edition labels in results', () => {
+  it('names a result’s edition only when the library has more than one', () => {
+    const one = { editions: [{ key: '2025-zk', label: '2025 增刊' }] };
+    const two = { editions: [{ key: '2026-01', label: '2026 第1期' }, ...one.editions] };
+    expect(editionLabeller(one)).toBeUndefined();
+    expect(editionLabeller(undefined)).toBeUndefined();
+    expect(editionLabeller(two)?.('2026-01')).toBe('2026 第1期');
+    expect(editionLabeller(two)?.('2025-zk')).toBe('2025 增刊');
+  });
+});
+
+describe('the quick jump folds a query as the full text does', () => {
+  const jumps = (query: string): string[] =>
+    matchJumps(fuse, query).map((entry) => `${entry.report}#${entry.anchor}:${entry.text}`);
+
+  it.each([
+    ['full-width letters', 'ｘｍｌｄｃ', 'xmldc'],
+    ['upper case', 'XMLDC', 'xmldc'],
+    ['spaces', 'xiao ma la che', 'xiaomalache'],
+    ['half-width brackets', '(一)个案描述', '（一）个案描述'],
+    ['straight quotes', '"小马拉大车"', '“小马拉大车”'],
+  ])('finds the same targets for %s (%s) as for %s', (_label, typed, printed) => {
+    expect(jumps(typed)).toEqual(jumps(printed));
+    expect(jumps(typed).length).toBeGreaterThan(0);
+  });
+
+  it('ranks the heading first for its number typed in half-width brackets', () => {
+    expect(matchJumps(fuse, '(一)个案描述')[0]).toMatchObject({ anchor: 's1-1' });
   });
 });

@@ -37,6 +37,11 @@ afterAll(async () => {
 });
 
 /** Hits of a query in one report, counted as findAll does (non-overlapping, per block). */
+/** The report id (what the suite names) of a match's opaque key. */
+function idOf(key: string): string {
+  return site.sources.find(({ meta }) => meta.key === key)?.meta.id ?? key;
+}
+
 function countHits(reportId: string, query: string): number {
   const source = site.sources.find((entry) => entry.meta.id === reportId);
   if (!source) return 0;
@@ -65,7 +70,7 @@ describe(`a synthetic library of ${REPORTS} reports`, () => {
     const wrong: string[] = [];
     for (const query of suite.filter((entry) => entry.kind === 'exact')) {
       const outcome = await search(query.query, { shown: 0 });
-      const found = outcome.matches.map((match) => match.id);
+      const found = outcome.matches.map((match) => idOf(match.key));
       const sorted = (ids: string[]): string => [...ids].sort().join(',');
       if (outcome.approximate || sorted(found) !== sorted(query.expected))
         wrong.push(
@@ -75,7 +80,7 @@ describe(`a synthetic library of ${REPORTS} reports`, () => {
         wrong.push(`${query.label} ${query.query}: title hits not first`);
       else {
         const miscounted = outcome.matches.filter(
-          (match) => match.hits !== countHits(match.id, query.query),
+          (match) => match.hits !== countHits(idOf(match.key), query.query),
         );
         if (miscounted.length > 0) wrong.push(`${query.label} ${query.query}: hit counts differ`);
       }

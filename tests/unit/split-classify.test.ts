@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import {
   classifyLine,
+  closesOpenQuote,
+  continuesPhrase,
   endsSentence,
+  standaloneKind,
   isBalanced,
   parseAuthors,
 } from '../../scripts/split/classify.ts';
@@ -54,7 +57,8 @@ describe('endsSentence', () => {
     ['擦亮1个品牌——', false],
     ['整合“党校+高校”', false],
     ['导致学用“两', false],
-    ['他说：“第一句。', false],
+    ['他说：“第一句。', true],
+    ['1）压实责任；2）传导压力。', true],
   ])('judges %s as %s', (text, expected) => {
     expect(endsSentence(text)).toBe(expected);
   });
@@ -63,5 +67,35 @@ describe('endsSentence', () => {
     expect(isBalanced('“社+联”整合（以下简称“社志融合”）')).toBe(true);
     expect(isBalanced('坚定‘四')).toBe(false);
     expect(isBalanced('《关于贯彻落实〈条例〉的')).toBe(false);
+  });
+});
+
+describe('closesOpenQuote', () => {
+  it('joins across a break only when the next paragraph closes the quote left open', () => {
+    expect(closesOpenQuote('他说：“第一句。', '第二句。”随后散会。')).toBe(true);
+    expect(closesOpenQuote('他说：“第一句。', '另起一段，没有引号。')).toBe(false);
+    expect(closesOpenQuote('他说：“第一句。', '“新的引语”已经闭合。')).toBe(false);
+    expect(closesOpenQuote('1）压实责任。', '2）传导压力。')).toBe(false);
+  });
+});
+
+describe('standalone lines', () => {
+  it.each([
+    ['表 1 全市试点社区基本情况', 'caption'],
+    ['图2-1 组织架构', 'caption'],
+    ['表一 调查对象', 'caption'],
+    ['资料来源：市委社会工作部', 'caption'],
+    ['——以华侨路街道为例', 'dash'],
+    ['表明了党组织的作用。', undefined],
+    ['图书馆建设情况', undefined],
+    ['服务根基', undefined],
+  ])('classifies %s as %s', (text, kind) => {
+    expect(standaloneKind(text)).toBe(kind);
+  });
+
+  it('lets only a letter, a digit or an opening quote go on with a cut phrase', () => {
+    expect(
+      ['服务根基', '“两张皮”', 'AI 赋能', '）的', '表 1 全市试点社区基本情况'].map(continuesPhrase),
+    ).toEqual([true, true, true, false, false]);
   });
 });

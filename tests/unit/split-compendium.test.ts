@@ -1,6 +1,9 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { splitCompendium, type SplitSuccess } from '../../scripts/split/split-compendium.ts';
+import { classifyLines } from '../../scripts/split/classify.ts';
+import { findUnlistedHeaders } from '../../scripts/split/group.ts';
+import type { Block } from '../../scripts/split/model.ts';
 import { formatSummary } from '../../scripts/split/summary.ts';
 import { expectedFolder, listCases } from '../fixtures/split/load.ts';
 
@@ -90,5 +93,30 @@ describe('synthetic compendia built from excerpts of the real source', () => {
     const plain = outputFiles(splitOk(input('two-reports')));
     const windows = outputFiles(splitOk(`\uFEFF${input('two-reports').replace(/\n/g, '\r\n')}`));
     expect(windows).toEqual(plain);
+  });
+});
+
+describe('findUnlistedHeaders', () => {
+  const blocks = (...texts: string[]): Block[] =>
+    classifyLines(texts.map((text, index) => ({ number: index + 1, text })));
+
+  it('finds a title and unit inside a body, a subtitle between them allowed', () => {
+    expect([
+      ...findUnlistedHeaders(
+        blocks(
+          '压实责任、传导压力。',
+          '深化作风建设 破解基层治理“小马拉大车”问题研究',
+          '——以华侨路街道为例',
+          '市委党校课题组',
+          '正文第一段。',
+        ),
+      ),
+    ]).toEqual([1]);
+  });
+
+  it('takes no body line ending in 组 after a finished sentence for a unit line', () => {
+    expect([
+      ...findUnlistedHeaders(blocks('市委成立了专项工作组。', '工作领导小组', '正文。')),
+    ]).toEqual([]);
   });
 });

@@ -452,9 +452,8 @@ describe('the split CLI on bad input', () => {
     async (name) => {
       // Each case gets its own output folder, so no case depends on what another left behind.
       const out = mkdtempSync(join(scratch, 'case-'));
-      cpSync(join('content', 'reports'), join(out, 'reports'), { recursive: true });
-      cpSync(join('content', 'publication.json'), join(out, 'publication.json'));
-      const before = hashFolder(join(out, 'reports'));
+      cpSync(join('content', 'editions'), join(out, 'editions'), { recursive: true });
+      const before = hashFolder(join(out, 'editions', '2025-zk', 'reports'));
       const input = join(out, SOURCE_NAME);
       writeFileSync(input, mutantNamed(name).bytes);
       const printed: string[] = [];
@@ -474,9 +473,10 @@ describe('the split CLI on bad input', () => {
       expect(code).toBe(1);
       expect(output).toMatch(/^nanjing-xinfeng-2025-supplement\.txt:\d+ [a-z0-9-]+: expected /m);
       expect(output).not.toMatch(/^\s+at .+\(?.*:\d+:\d+\)?$/m);
-      expect(hashFolder(join(out, 'reports'))).toEqual(before);
+      expect(hashFolder(join(out, 'editions', '2025-zk', 'reports'))).toEqual(before);
       // No staging folder or temporary file is left behind either.
-      expect(readdirSync(out).sort()).toEqual([SOURCE_NAME, 'publication.json', 'reports']);
+      expect(readdirSync(out).sort()).toEqual(['editions', SOURCE_NAME]);
+      expect(readdirSync(join(out, 'editions'))).toEqual(['2025-zk']);
     },
   );
 });

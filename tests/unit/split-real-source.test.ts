@@ -14,6 +14,7 @@ import { afterAll, describe, expect, it, vi } from 'vitest';
 import { main } from '../../scripts/split.ts';
 import { splitCompendiumBytes, type SplitSuccess } from '../../scripts/split/split-compendium.ts';
 import { fixturesDir } from '../fixtures/split/load.ts';
+import { asEdition } from '../helpers/second-edition.ts';
 
 const FILE = 'nanjing-xinfeng-2025-supplement.txt';
 const sourcePath = path.join('content', 'source', FILE);
@@ -196,6 +197,8 @@ describe('the split of the real compendium', () => {
       permit: 'S(2025)01000259',
       printer: '南京力牛文化传媒有限公司',
       coverPhoto: { title: '禄口机场', photographer: '林琨' },
+      notice: '内部资料 免费交流',
+      collectionTitle: '2025 年全市机关党建课题研究优秀成果汇编',
     });
     expect(result.publication.committee.map((role) => `${role.role}:${role.names.length}`)).toEqual(
       [
@@ -220,16 +223,17 @@ describe('the split of the real compendium', () => {
     expect(again.publicationJson).toBe(result.publicationJson);
   });
 
-  it('matches the committed content/reports and content/publication.json byte for byte (run npm run split if stale)', () => {
-    const committed = readdirSync(path.join('content', 'reports')).sort();
+  it('matches the committed content/editions/2025-zk byte for byte (run npm run split if stale)', () => {
+    const edition = path.join('content', 'editions', '2025-zk');
+    const committed = readdirSync(path.join(edition, 'reports')).sort();
     expect(committed).toEqual(result.reports.map((report) => report.fileName));
     for (const report of result.reports) {
       expect(
-        readFileSync(path.join('content', 'reports', report.fileName), 'utf8'),
+        readFileSync(path.join(edition, 'reports', report.fileName), 'utf8'),
         report.fileName,
       ).toBe(report.markdown);
     }
-    expect(readFileSync(path.join('content', 'publication.json'), 'utf8')).toBe(
+    expect(readFileSync(path.join(edition, 'publication.json'), 'utf8')).toBe(
       result.publicationJson,
     );
   });
@@ -240,20 +244,28 @@ describe('the split CLI', () => {
   afterAll(() => rmSync(scratch, { recursive: true, force: true }));
   const fixture = path.join(fixturesDir, 'compendium', 'two-reports', 'input.txt');
 
-  it('replaces the reports folder wholesale and exits 0', async () => {
-    mkdirSync(path.join(scratch, 'out', 'reports'), { recursive: true });
-    writeFileSync(path.join(scratch, 'out', 'reports', 'provisional.md'), 'sample');
+  const editions = path.join(scratch, 'out', 'editions');
+  const reports = path.join(editions, '2025-zk', 'reports');
+
+  it('replaces the editions folder wholesale, names the edition from its masthead, and exits 0', async () => {
+    mkdirSync(path.join(editions, '2024-zk', 'reports'), { recursive: true });
+    writeFileSync(path.join(editions, '2024-zk', 'reports', 'provisional.md'), 'sample');
     const log = vi.spyOn(console, 'log').mockImplementation(() => {});
     const error = vi.spyOn(console, 'error').mockImplementation(() => {});
     expect(await main([fixture, '--out', path.join(scratch, 'out')])).toBe(0);
     log.mockRestore();
     error.mockRestore();
-    expect(readdirSync(path.join(scratch, 'out', 'reports'))).toEqual(['01.md', '02.md']);
-    expect(readdirSync(path.join(scratch, 'out')).sort()).toEqual(['publication.json', 'reports']);
+    expect(readdirSync(editions)).toEqual(['2025-zk']);
+    expect(readdirSync(reports)).toEqual(['01.md', '02.md']);
+    expect(readdirSync(path.join(editions, '2025-zk')).sort()).toEqual([
+      'publication.json',
+      'reports',
+    ]);
+    expect(readdirSync(path.join(scratch, 'out'))).toEqual(['editions']);
   });
 
   it('leaves an output that is already up to date untouched', async () => {
-    const file = path.join(scratch, 'out', 'reports', '01.md');
+    const file = path.join(reports, '01.md');
     const before = statSync(file).mtimeMs;
     const log = vi.spyOn(console, 'log').mockImplementation(() => {});
     expect(await main([fixture, '--out', path.join(scratch, 'out')])).toBe(0);
@@ -264,7 +276,7 @@ describe('the split CLI', () => {
   it('exits 1 on bad input with file:line rule-id lines, no stack trace, and leaves the folder untouched', async () => {
     const bad = path.join(scratch, FILE);
     writeFileSync(bad, readFileSync(fixture, 'utf8').replace('\n目录\n', '\n目次\n'));
-    const before = readFileSync(path.join(scratch, 'out', 'reports', '01.md'), 'utf8');
+    const before = readFileSync(path.join(reports, '01.md'), 'utf8');
     const lines: string[] = [];
     const error = vi
       .spyOn(console, 'error')
@@ -275,7 +287,40 @@ describe('the split CLI', () => {
       `${FILE}:1 missing-toc: expected a line "目录" followed by the table of contents, found none in 133 lines`,
     );
     expect(lines.join('\n')).not.toMatch(/\n\s+at /);
-    expect(readFileSync(path.join(scratch, 'out', 'reports', '01.md'), 'utf8')).toBe(before);
-    expect(existsSync(path.join(scratch, 'out', 'reports', '02.md'))).toBe(true);
+    expect(readFileSync(path.join(reports, '01.md'), 'utf8')).toBe(before);
+    expect(existsSync(path.join(reports, '02.md'))).toBe(true);
+  });
+
+  it('splits several files into one folder per edition, each named from its own masthead', async () => {
+    const other = path.join(scratch, 'misnamed-2025-supplement.txt');
+    writeFileSync(other, asEdition(readFileSync(fixture, 'utf8'), 2026, '第1期'));
+    const out = path.join(scratch, 'two');
+    const log = vi.spyOn(console, 'log').mockImplementation(() => {});
+    expect(await main([fixture, other, '--out', out])).toBe(0);
+    log.mockRestore();
+    expect(readdirSync(path.join(out, 'editions')).sort()).toEqual(['2025-zk', '2026-01']);
+    expect(
+      JSON.parse(readFileSync(path.join(out, 'editions', '2026-01', 'publication.json'), 'utf8')),
+    ).toMatchObject({ year: 2026, issue: '2026 第1期' });
+  });
+
+  it('refuses two files of the same edition and an issue label with no address, and writes nothing', async () => {
+    const copy = path.join(scratch, 'copy.txt');
+    writeFileSync(copy, readFileSync(fixture, 'utf8'));
+    const special = path.join(scratch, 'special.txt');
+    writeFileSync(special, asEdition(readFileSync(fixture, 'utf8'), 2026, '特刊'));
+    const out = path.join(scratch, 'refused');
+    const lines: string[] = [];
+    const error = vi
+      .spyOn(console, 'error')
+      .mockImplementation((message: unknown) => void lines.push(String(message)));
+    expect(await main([fixture, copy, special, '--out', out])).toBe(1);
+    error.mockRestore();
+    const issueLine = readFileSync(fixture, 'utf8').split('\n').indexOf('增刊') + 1;
+    expect(lines.filter((line) => /edition-/.test(line))).toEqual([
+      `copy.txt:${issueLine} edition-duplicate: expected one source file per edition, but input.txt is already "2025 增刊", found "2025 增刊"`,
+      `special.txt:${issueLine} edition-unknown-issue: expected an issue label "增刊", "增刊N" or "第N期" under the year on the masthead, found "特刊"`,
+    ]);
+    expect(existsSync(out)).toBe(false);
   });
 });

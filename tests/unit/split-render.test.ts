@@ -60,7 +60,8 @@ describe('renderReport', () => {
         '',
         '## 一、基层治理“小马拉大车”问题破解实施现状',
         '',
-        '### (二) 资源整合：深度性与持续性有待突破',
+        // The punctuation rule (scripts/split/punctuation.ts) presents the half-width `(二) `.
+        '### （二）资源整合：深度性与持续性有待突破',
         '',
         '1\\. 加强机制建设，为减负提供指导。一是制定相关文件。',
         '',
@@ -88,8 +89,9 @@ describe('renderReport', () => {
     const tampered = report({ body });
     const markdown = renderReport(tampered);
     expect(markdown.split('---\n\n')[1]).toBe(
-      // `+1` and `_下` cannot start a list or emphasis there, so they stay as typed.
-      '实现了“1+1+1>3”的协同效应，\\*星号\\*与_下划线\\_、\\[方括号]、<尖括号>、a\\&b。\n\n+1 名居民与 # 号开头的句子。\n\n10\\. 两位数编号的段落。\n',
+      // `+1` and `_下` cannot start a list or emphasis there, so they stay as typed (the space
+      // between `1` and `名` is the punctuation rule's).
+      '实现了“1+1+1>3”的协同效应，\\*星号\\*与_下划线\\_、\\[方括号]、<尖括号>、a\\&b。\n\n+1名居民与 # 号开头的句子。\n\n10\\. 两位数编号的段落。\n',
     );
     const problems = new Problems('x.txt');
     checkMarkdown(tampered, markdown, problems);

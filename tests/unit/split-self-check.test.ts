@@ -87,6 +87,21 @@ describe('the Markdown round trip', () => {
     ]);
   });
 
+  it('compares with the text the punctuation rule presents: Markdown that kept a half-width heading number fails', () => {
+    const report = firstReport();
+    const heading = report.body.find((node) => node.text === '（一）个案描述');
+    if (!heading) throw new Error('fixture without （一）个案描述');
+    // As the source prints 31 subsection numbers.
+    heading.text = '(一) 个案描述';
+    const presented = renderReport(report);
+    expect(presented).toContain('### （一）个案描述\n');
+    expect(rules((problems) => checkMarkdown(report, presented, problems))).toEqual([]);
+    const kept = presented.replace('### （一）个案描述', '### (一) 个案描述');
+    expect(rules((problems) => checkMarkdown(report, kept, problems))).toEqual([
+      `${heading.lines[0]} self-check-duplicated-character`,
+    ]);
+  });
+
   it('fails Markdown whose numbered paragraph lost its escape and became a list', () => {
     const report = firstReport();
     const markdown = renderReport(report).replace('1\\. 加强机制建设', '1. 加强机制建设');

@@ -191,7 +191,7 @@ export function compareResults(a: ReportResult, b: ReportResult): number {
   if (a.kind === 'approximate' && a.edits !== b.edits) return a.edits - b.edits;
   if (a.titleHit !== b.titleHit) return a.titleHit ? -1 : 1;
   if (a.hits !== b.hits) return b.hits - a.hits;
-  return a.report.id.localeCompare(b.report.id);
+  return a.report.key.localeCompare(b.report.key);
 }
 
 /** Sorts results with `compareResults` (returns a new array). */

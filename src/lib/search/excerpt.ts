@@ -3,12 +3,15 @@
  * kept whole so the highlight never shows a fragment of the query.
  */
 
+/** What marks a cut at either end of an excerpt: Chinese writes the ellipsis as two `…` (GB/T 15834). */
+export const ELLIPSIS = '……';
+
 /** One excerpt in three parts; the UI wraps `hit` in <mark>. */
 export interface Excerpt {
   before: string;
   hit: string;
   after: string;
-  /** True when text was cut before / after the excerpt (the UI shows an ellipsis). */
+  /** True when text was cut before / after the excerpt (the UI shows an ELLIPSIS). */
   clippedStart: boolean;
   clippedEnd: boolean;
 }

@@ -41,20 +41,23 @@ export interface IndexHit {
  * the same positions (e.g. `scanCandidates` below over the text chunks) and reuses the rest.
  */
 export interface SearchLoaders {
-  /** The report list (ids, Pagefind ids, units, title ends). */
+  /** The report list (keys, Pagefind ids, units, title ends, editions). */
   manifest(): Promise<SearchManifest>;
   /** Every record holding a lookup's word, with the word's positions (Pagefind's `words`). */
   candidates(term: string): Promise<IndexHit[]>;
-  /** A report's outline and metadata (loaders cache it). */
-  outline(id: string, version: string): Promise<ReportOutline>;
-  /** One text chunk of a report's body (loaders cache it). */
-  text(id: string, chunk: number, version: string): Promise<TextChunk>;
+  /** A report's outline and metadata, by its key (loaders cache it). */
+  outline(key: string, version: string): Promise<ReportOutline>;
+  /** One text chunk of a report's body, by its key (loaders cache it). */
+  text(key: string, chunk: number, version: string): Promise<TextChunk>;
 }
 
 /** One report that matches, as known from the index alone. */
 export interface ReportMatch {
-  id: string;
+  /** The report's key (its outline and text chunks). */
+  key: string;
   unit: string;
+  /** The report's edition key. */
+  edition: string;
   /** Position in the compendium (manifest order), the last tie-breaker. */
   order: number;
   titleHit: boolean;
@@ -71,7 +74,7 @@ export interface SearchOutcome {
   normalised: string;
   /** Every matching report (of the unit asked for), ranked; exact before any excerpt is loaded. */
   matches: ReportMatch[];
-  /** Matching reports before the unit filter. */
+  /** Matching reports before the unit and edition filters. */
   total: number;
   /** Hits over all matches. */
   hits: number;
@@ -91,10 +94,17 @@ export interface SearchOptions {
   sections?: number;
   /** Only matches of this unit ('' or absent: all). */
   unit?: string;
+  /** Only matches of this edition key ('' or absent: all). */
+  edition?: string;
 }
 
-// How many approximate candidates to detail at most: typos are a fallback, not worth more.
-const APPROXIMATE_CANDIDATES = 6;
+/** Whether a report passes the unit and edition filters of `options`. */
+function passesFilters(report: { unit: string; edition: string }, options: SearchOptions): boolean {
+  return (
+    (!options.unit || report.unit === options.unit) &&
+    (!options.edition || report.edition === options.edition)
+  );
+}
 
 /** The manifest rows by Pagefind id. */
 const rowsById = new WeakMap<SearchManifest, Map<string, [ManifestRow, number]>>();
@@ -142,7 +152,7 @@ async function loadBlocks(
     ...new Set(wanted.map((index) => outline.blocks[index]?.[2] ?? -1).filter((c) => c >= 0)),
   ];
   const loaded = await Promise.all(
-    chunks.map((chunk) => loaders.text(outline.report.id, chunk, version)),
+    chunks.map((chunk) => loaders.text(outline.report.key, chunk, version)),
   );
   const texts = new Map<string, string>(loaded.flat());
   const result = new Map<number, string>();
@@ -157,12 +167,12 @@ async function loadBlocks(
 /** Confirms long-query candidates against the text: keeps the starts where the query really is. */
 async function confirmStarts(
   loaders: SearchLoaders,
-  id: string,
+  key: string,
   starts: number[],
   normalised: string,
   version: string,
 ): Promise<number[]> {
-  const outline = await loaders.outline(id, version);
+  const outline = await loaders.outline(key, version);
   const indices = starts.map((start) => blockAt(outline.blocks, start));
   const texts = await loadBlocks(loaders, outline, indices, version);
   const length = [...normalised].length;
@@ -203,14 +213,15 @@ async function findExact(
       if (lists.length !== plan.lookups.length) return;
       const entry = rowOf(manifest, pagefindId);
       if (!entry) return;
-      const [[id, , unit, titleEnd], order] = entry;
+      const [[key, , unit, titleEnd, edition], order] = entry;
       let starts = alignHits(plan, lists);
       if (plan.verify && starts.length > 0)
-        starts = await confirmStarts(loaders, id, starts, normalised, manifest.version);
+        starts = await confirmStarts(loaders, key, starts, normalised, manifest.version);
       if (starts.length === 0) return;
       matches.push({
-        id,
+        key,
         unit: manifest.units[unit] ?? '',
+        edition: manifest.editions[edition]?.key ?? '',
         order,
         titleHit: (starts[0] ?? Infinity) < titleEnd,
         hits: starts.length,
@@ -231,7 +242,7 @@ export async function loadResults(
 ): Promise<ReportResult[]> {
   return Promise.all(
     matches.map(async (match): Promise<ReportResult> => {
-      const outline = await loaders.outline(match.id, version);
+      const outline = await loaders.outline(match.key, version);
       // Hits per section, in document order, with the block of each section's first hit.
       const bySection = new Map<string, { first: number; hits: number }>();
       for (const start of match.starts) {
@@ -277,20 +288,21 @@ function prepareFromOutline(outline: ReportOutline, texts: Map<number, string>):
     const block = outline.blocks[index];
     if (block && !isField(block)) body.push([block[0], text]);
   }
-  return prepareReport(outline.report, { id: outline.report.id, blocks: body }, outline.headings);
+  return prepareReport(outline.report, { id: outline.report.key, blocks: body }, outline.headings);
 }
 
 /**
- * Approximate candidates: the blocks where most of the query's distinct character pairs occur
- * within the query's length (an edit spoils at most two), best first, at most `APPROXIMATE_CANDIDATES`
- * reports, each with the blocks to check.
+ * Approximate candidates: every report with blocks where enough of the query's distinct character
+ * pairs occur within the query's length (an edit spoils at most two), each with the blocks to
+ * check. No cap: a report outside this set cannot match, and one inside may match more often than
+ * a better-covered one (党建引领 7 times in 01 for the typo 党见引领), so a cap would lose reports.
  */
 async function approximateCandidates(
   loaders: SearchLoaders,
   manifest: SearchManifest,
   normalised: string,
   edits: number,
-): Promise<Array<{ id: string; order: number; positions: number[]; score: number }>> {
+): Promise<Array<{ key: string; order: number; positions: number[]; score: number }>> {
   const words = pairTerms(normalised);
   const needed = Math.max(1, words.length - 2 * edits);
   const found = await Promise.all(words.map((word) => loaders.candidates(word)));
@@ -303,7 +315,7 @@ async function approximateCandidates(
     }
   });
   const window = [...normalised].length + edits;
-  const scored: Array<{ id: string; order: number; positions: number[]; score: number }> = [];
+  const scored: Array<{ key: string; order: number; positions: number[]; score: number }> = [];
   for (const [pagefindId, list] of byRecord) {
     const entry = rowOf(manifest, pagefindId);
     if (!entry) continue;
@@ -316,11 +328,9 @@ async function approximateCandidates(
       if (distinct >= needed) positions.push(list[from]?.[0] ?? 0);
       best = Math.max(best, distinct);
     }
-    if (best >= needed) scored.push({ id: entry[0][0], order: entry[1], positions, score: best });
+    if (best >= needed) scored.push({ key: entry[0][0], order: entry[1], positions, score: best });
   }
-  return scored
-    .sort((a, b) => b.score - a.score || a.order - b.order)
-    .slice(0, APPROXIMATE_CANDIDATES);
+  return scored.sort((a, b) => b.score - a.score || a.order - b.order);
 }
 
 /** Approximate results: the candidate blocks checked by edit distance. */
@@ -333,7 +343,7 @@ async function findApproximate(
   const candidates = await approximateCandidates(loaders, manifest, normalised, edits);
   const results = await Promise.all(
     candidates.map(async (candidate) => {
-      const outline = await loaders.outline(candidate.id, manifest.version);
+      const outline = await loaders.outline(candidate.key, manifest.version);
       const indices = candidate.positions.map((position) => blockAt(outline.blocks, position));
       const texts = await loadBlocks(loaders, outline, indices, manifest.version);
       // The header fields are always in `prepared` (they come with the outline).
@@ -368,7 +378,7 @@ export async function runSearch(
   if (!plan) return empty;
   const manifest = await loaders.manifest();
   const all = await findExact(loaders, manifest, normalised, plan);
-  const matches = options.unit ? all.filter((match) => match.unit === options.unit) : all;
+  const matches = all.filter((match) => passesFilters(match, options));
   if (all.length > 0) {
     const results = await loadResults(
       matches.slice(0, options.shown ?? 10),
@@ -383,13 +393,14 @@ export async function runSearch(
   const edits = allowedEdits(normalised.length);
   if (edits === 0) return { ...empty, version: manifest.version };
   const near = await findApproximate(loaders, manifest, normalised, edits);
-  const approximate = near.filter((result) => !options.unit || result.report.unit === options.unit);
+  const approximate = near.filter((result) => passesFilters(result.report, options));
   return {
     ...empty,
     total: near.length,
     matches: approximate.map((result) => ({
-      id: result.report.id,
+      key: result.report.key,
       unit: result.report.unit,
+      edition: result.report.edition,
       order: 0,
       titleHit: result.titleHit,
       hits: result.hits,

@@ -3,19 +3,33 @@
  * the browser reads.
  */
 
-import type { ReportMeta } from '../content-schema.ts';
-
-/** One report as results show it (from its outline, `search/reports/<id>.json`). */
-export type SearchReport = Pick<
-  ReportMeta,
-  'id' | 'title' | 'subtitle' | 'unit' | 'authors' | 'page'
->;
+import type { LibraryReport } from '../content-schema.ts';
 
 /**
- * One report of the manifest: its id, its Pagefind record id, its unit (an index into `units`),
- * and where its title and subtitle end among its index words (a hit before that is a title hit).
+ * One report as results show it (from its outline, `search/reports/<key>.json`): `edition` and
+ * `id` give its address (src/lib/urls.ts), `key` — an opaque string, unique across the library —
+ * names its outline and text chunks.
  */
-export type ManifestRow = [id: string, pagefindId: string, unit: number, titleEnd: number];
+export type SearchReport = Pick<
+  LibraryReport,
+  'edition' | 'id' | 'title' | 'subtitle' | 'unit' | 'authors' | 'page'
+> & {
+  /** Opaque key of the report across the library: its data files' name and cache key. */
+  key: string;
+};
+
+/**
+ * One report of the manifest: its key, its Pagefind record id, its unit (an index into `units`),
+ * where its title and subtitle end among its index words (a hit before that is a title hit), and
+ * its edition (an index into `editions`), so unit and edition filters are exact at once.
+ */
+export type ManifestRow = [
+  key: string,
+  pagefindId: string,
+  unit: number,
+  titleEnd: number,
+  edition: number,
+];
 
 /**
  * `dist/search/manifest.json`: what a first query needs before any report is shown — a few bytes
@@ -35,6 +49,8 @@ export interface SearchManifest {
    * loads: the browser then scans it (src/lib/search/scan.ts) instead of loading Pagefind.
    */
   scan: boolean;
+  /** The library's editions, newest first: key and issue label (`2025 增刊`), to name a result's edition. */
+  editions: Array<{ key: string; label: string }>;
 }
 
 /** One block of a report body: element id (`s2`, `s2-3`, `p2-3-4`, `p0-1`) and its text. */
@@ -51,7 +67,7 @@ export type HeaderField = 'title' | 'subtitle' | 'unit' | 'authors';
 export type OutlineBlock = [id: string, start: number, chunk: number];
 
 /**
- * `dist/search/reports/<id>.json`: a report's metadata and the map from index positions to
+ * `dist/search/reports/<key>.json`: a report's metadata and the map from index positions to
  * blocks and text chunks; fetched only for reports a result list shows.
  */
 export interface ReportOutline {
@@ -61,7 +77,7 @@ export interface ReportOutline {
   headings: ShardBlock[];
 }
 
-/** `dist/search/text/<id>/<n>.json`: a run of body blocks, a few kilobytes of text. */
+/** `dist/search/text/<key>/<n>.json`: a run of body blocks, a few kilobytes of text. */
 export type TextChunk = ShardBlock[];
 
 /**
@@ -75,6 +91,7 @@ export interface IndexSource {
 
 /** A report body block by block (the engine's input). */
 export interface ReportShard {
+  /** The report's key (SearchReport.key). */
   id: string;
   blocks: ShardBlock[];
 }
@@ -89,6 +106,7 @@ export type JumpRow = [
   kind: JumpEntry['kind'],
   report: string,
   anchor: string,
+  edition: string,
   pinyin: string,
   initials: string,
 ];
@@ -99,8 +117,10 @@ export interface JumpEntry {
   text: string;
   /** What kind of target this is. */
   kind: 'title' | 'unit' | 'author' | 'heading';
-  /** Report id. */
+  /** Report id inside its edition. */
   report: string;
+  /** The report's edition key. */
+  edition: string;
   /** Element id inside the report, '' for the report itself. */
   anchor: string;
   /** Pinyin without tones or spaces, e.g. `xiaomaladache`. */

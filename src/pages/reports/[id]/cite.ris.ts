@@ -1,9 +1,9 @@
-/** `/reports/05/cite.ris`: the report as an RIS record for reference managers. */
+/** `/reports/05/cite.ris`, the first scheme's address: the same file as `/2025-zk/05/cite.ris`. */
 import type { APIRoute } from 'astro';
 import { formatRis } from '../../../lib/citation.ts';
-import { citationPaths, respondWithCitation } from '../../../lib/cite-endpoint.ts';
+import { legacyCitationPaths, respondWithCitation } from '../../../lib/cite-endpoint.ts';
 
-export const getStaticPaths = citationPaths;
+export const getStaticPaths = legacyCitationPaths;
 
 export const GET: APIRoute = (context) =>
   respondWithCitation(
