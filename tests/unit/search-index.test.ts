@@ -41,7 +41,7 @@ describe('indexReport', () => {
     ] as Array<[string, string]>,
   };
 
-  it('numbers the header fields, then the blocks, one word per normalised character', () => {
+  it('numbers the header fields, then the blocks, by normalised character, three words each', () => {
     const { words, outline } = indexReport(source);
     expect(outline).toEqual([
       ['title', 0, -1],
@@ -50,8 +50,8 @@ describe('indexReport', () => {
       ['p0-1', 7, 0],
       ['s1', 12, 0],
     ]);
-    expect(words).toHaveLength(16);
-    expect(words.slice(0, 2)).toEqual(textWords('社区'));
+    expect(words).toHaveLength(16 * 3);
+    expect(words.slice(0, 6)).toEqual(textWords('社区'));
   });
 
   it('groups the body into text chunks of about the chunk size, never splitting a block', () => {

@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { findAll } from '../../src/lib/search/match.ts';
 import { allowedEdits, findApproximate } from '../../src/lib/search/approximate.ts';
 import { makeExcerpt } from '../../src/lib/search/excerpt.ts';
-import { alignHits, encodeCharacter, planLookups, textWords } from '../../src/lib/search/tokens.ts';
+import {
+  alignHits,
+  characterAt,
+  encodeCharacter,
+  planLookups,
+  textWords,
+} from '../../src/lib/search/tokens.ts';
 
 describe('findAll', () => {
   it('finds every non-overlapping occurrence in order', () => {
@@ -80,27 +86,51 @@ describe('index words', () => {
     expect(encodeCharacter('区')).toBe('0gfu');
   });
 
-  it('gives every character one word: it and the next three, padded with an end code', () => {
+  it('gives every character three words: it and the next three, it and the next, it alone', () => {
     const [she, qu] = [encodeCharacter('社'), encodeCharacter('区')];
     expect(textWords('社区社')).toEqual([
       `${she}${qu}${she}zzzz`,
+      `x${she}${qu}`,
+      `y${she}`,
       `${qu}${she}zzzzzzzz`,
+      `x${qu}${she}`,
+      `y${qu}`,
       `${she}zzzzzzzzzzzz`,
+      `x${she}zzzz`,
+      `y${she}`,
     ]);
     expect(textWords('')).toEqual([]);
+    expect([0, 2, 3, 8].map(characterAt)).toEqual([0, 0, 1, 2]);
   });
 
-  it('looks up a query of up to four characters as one prefix, longer ones by words that cover it', () => {
+  it('looks up one, two and four characters as one word, three as two pairs, longer ones by words that cover it', () => {
     expect(planLookups('a')).toEqual({
-      lookups: [{ term: '002p', offset: 0 }],
+      lookups: [{ term: 'y002p', offset: 0 }],
       length: 1,
       verify: false,
     });
+    expect(planLookups('ab')?.lookups).toEqual([{ term: 'x002p002q', offset: 0 }]);
+    expect(planLookups('abc')?.lookups).toEqual([
+      { term: 'x002p002q', offset: 0 },
+      { term: 'x002q002r', offset: 1 },
+    ]);
     expect(planLookups('abcd')?.lookups).toHaveLength(1);
     expect(planLookups('abcde')?.lookups.map((lookup) => lookup.offset)).toEqual([0, 1]);
     expect(planLookups('abcdefgh')?.lookups.map((lookup) => lookup.offset)).toEqual([0, 4]);
     expect(planLookups('abcdefgh')?.verify).toBe(false);
     expect(planLookups('')).toBeNull();
+  });
+
+  // Pagefind searches a term as a prefix, but only in the index chunk where the term sorts: a
+  // term that is a whole word of its kind's one length matches that word alone, in one chunk.
+  it('looks up only whole words that the text itself holds, for every query length', () => {
+    const text = '坚持党建引领基层治理现代化建设';
+    const words = new Set(textWords(text));
+    for (let length = 1; length <= text.length; length += 1) {
+      const terms = planLookups(text.slice(0, length))?.lookups.map((lookup) => lookup.term) ?? [];
+      expect(terms.length, `${length} characters`).toBeGreaterThan(0);
+      expect(terms.filter((term) => !words.has(term))).toEqual([]);
+    }
   });
 
   it('looks up the first and last words of a long query and asks for the text to confirm them', () => {

@@ -19,7 +19,7 @@ import {
   type SectionHit,
 } from './engine.ts';
 import { normaliseQuery, normaliseText } from './normalise.ts';
-import { alignHits, pairTerms, planLookups, type IndexPlan } from './tokens.ts';
+import { alignHits, characterAt, pairTerms, planLookups, type IndexPlan } from './tokens.ts';
 import type {
   ManifestRow,
   OutlineBlock,
@@ -29,7 +29,7 @@ import type {
   TextChunk,
 } from './types.ts';
 
-/** The positions of one index lookup's word in one record. */
+/** The word positions of one index lookup's word in one record (characters: `characterAt`). */
 export interface IndexHit {
   pagefindId: string;
   positions: number[];
@@ -203,7 +203,7 @@ async function findExact(
   found.forEach((hits, index) => {
     for (const hit of hits) {
       const lists = byRecord.get(hit.pagefindId) ?? [];
-      if (index === 0 || lists.length === index) lists[index] = hit.positions;
+      if (index === 0 || lists.length === index) lists[index] = hit.positions.map(characterAt);
       byRecord.set(hit.pagefindId, lists);
     }
   });
@@ -310,7 +310,7 @@ async function approximateCandidates(
   found.forEach((hits, word) => {
     for (const hit of hits) {
       const list = byRecord.get(hit.pagefindId) ?? [];
-      for (const position of hit.positions) list.push([position, word]);
+      for (const position of hit.positions) list.push([characterAt(position), word]);
       byRecord.set(hit.pagefindId, list);
     }
   });

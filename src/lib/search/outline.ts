@@ -1,7 +1,7 @@
 /**
  * How a report becomes index words and an outline: header fields first (title, subtitle, unit,
- * authors), then the body blocks, one word per normalised character (tokens.ts), and the body in
- * text chunks of a few blocks. Pure, so the index stage and the browser's index-free path
+ * authors), then the body blocks, `WORDS_PER_CHARACTER` words per normalised character (tokens.ts),
+ * and the body in text chunks of a few blocks. Outline starts and `titleEnd` count characters. Pure, so the index stage and the browser's index-free path
  * (scan.ts) number positions the same way.
  */
 import { normaliseText } from './normalise.ts';
@@ -45,19 +45,25 @@ export function indexReport(source: IndexSource): {
   ];
   const words: string[] = [];
   const outline: OutlineBlock[] = [];
+  let characters = 0;
+  const add = (text: string): void => {
+    const normalised = normaliseText(text).text;
+    words.push(...textWords(normalised));
+    characters += [...normalised].length;
+  };
   let titleEnd = 0;
   for (const [field, text] of fields) {
     if (text === '') continue;
-    outline.push([field, words.length, -1]);
-    words.push(...textWords(normaliseText(text).text));
-    if (field === 'title' || field === 'subtitle') titleEnd = words.length;
+    outline.push([field, characters, -1]);
+    add(text);
+    if (field === 'title' || field === 'subtitle') titleEnd = characters;
   }
   const chunkOf = chunkBlocks(blocks);
   const chunks: TextChunk[] = [];
   blocks.forEach((block, position) => {
     const chunk = chunkOf[position] ?? 0;
-    outline.push([block[0], words.length, chunk]);
-    words.push(...textWords(normaliseText(block[1]).text));
+    outline.push([block[0], characters, chunk]);
+    add(block[1]);
     (chunks[chunk] ??= []).push(block);
   });
   return { words, outline, chunks, titleEnd };
