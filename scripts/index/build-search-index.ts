@@ -2,9 +2,10 @@
  * `npm run index` (after `astro build`): writes the search data into `dist/`.
  *
  * - `dist/pagefind/`: a Pagefind index with one custom record per report whose words are the
- *   report's normalised characters as n-gram codes, in text order (src/lib/search/tokens.ts says
- *   why): a query's one or two lookups give exactly the reports that contain it, with the
- *   position of every hit, loading only the index chunks of its words.
+ *   report's normalised characters as codes, in text order, three per character (its 4-gram, its
+ *   pair, itself; src/lib/search/tokens.ts says why): a query's one or two whole-word lookups
+ *   give exactly the reports that contain it, with the position of every hit, loading only the
+ *   index chunks of its words.
  * - `dist/search/library.json`: the whole library's text, written only when it is smaller than
  *   what one query's index chunks cost (the real twelve reports); the browser then scans it.
  * - `dist/search/manifest.json`: the build version, the units, the editions (key and label), and
