@@ -21,6 +21,7 @@ import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { reportIdOf } from '../src/lib/content-schema.ts';
+import type { SearchManifest } from '../src/lib/search/types.ts';
 import { LEGACY_EDITION, reportPath } from '../src/lib/urls.ts';
 import { reportKey } from './index/build-search-index.ts';
 import { deriveCompendium } from './lib/derive-compendium.ts';
@@ -71,10 +72,10 @@ async function buildCount(count: number): Promise<CountResult> {
     const shards = ids.filter((id) =>
       existsSync(join(dist, 'search', 'reports', `${reportKey({ edition, id })}.json`)),
     ).length;
-    const manifest = JSON.parse(readFileSync(join(dist, 'search', 'manifest.json'), 'utf8')) as {
-      reports: { id: string; pagefindId: string }[];
-    };
-    const records = new Set(manifest.reports.map((report) => report.pagefindId)).size;
+    const manifest = JSON.parse(
+      readFileSync(join(dist, 'search', 'manifest.json'), 'utf8'),
+    ) as SearchManifest;
+    const records = new Set(manifest.reports.map(([, pagefindId]) => pagefindId)).size;
     if (pages !== count) problems.push(`${count - pages} report pages missing`);
     if (shards !== count) problems.push(`${count - shards} search shards missing`);
     if (records !== count) problems.push(`${count - records} Pagefind records missing`);

@@ -1,40 +1,39 @@
 /**
- * `npm run bench:search` (after `npm run build`): measures the search on the built site.
+ * `npm run bench:search` (after `npm run build`): measures the search on the real library and on
+ * seeded synthetic libraries of 12, 120 and 1,200 reports (scripts/bench/synthetic-library.ts,
+ * indexed by the index stage's own `writeSearchIndex` beside a copy of the built site's pages).
  *
- * - index size: dist/pagefind and dist/search, on disk and gzip as served;
- * - first query from a cold page: a fresh browser context opens a report page, then the reader
- *   types the query into the header box; every byte transferred after the page loaded is
- *   counted (gzip as scripts/serve.ts serves it) — search code, Pagefind, index, shards, quick
- *   jump data. Median and worst over the suite's queries;
- * - warm queries on the search page: time to results (as the page measures the search) and the
- *   bytes each later query still fetches;
- * - for comparison: stock Pagefind's first query (its index of the same pages, loading the
- *   fragments of the first five results as its UI does).
+ * For each library: index size (dist/pagefind + dist/search, files, gzip -9 as served) and build
+ * time; over its suite's queries, a first query typed into the header box of a report page in a
+ * cold Chromium context — bytes transferred (Content-Length as served), time to results, index
+ * chunk and text requests; warm queries on the search page; and exact-first, checked in Node over
+ * the same files (every report containing the query found, none that does not, title hits first).
  *
- * Prints a table and writes bench/search-results.json. `--dist folder` (or XINFENG_DIST /
- * SEARCH_DIST) measures another build.
+ * Prints a Markdown table and writes bench/search-results.json. `--sizes 12,120` picks the
+ * synthetic sizes; `--dist folder` (or XINFENG_DIST / SEARCH_DIST) measures another build.
  */
-import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser } from 'playwright-core';
 import { launchChromium } from './lib/chromium.ts';
-import { buildSuite, loadSuiteReports } from './lib/search-suite.ts';
-import {
-  buildStockPagefindSite,
-  countBytes,
-  firstQueryFromReportPage,
-  searchOnPage,
-} from './lib/search-driver.ts';
+import { buildSuite, loadSuiteReports, type SuiteQuery } from './lib/search-suite.ts';
+import { firstQueryFromReportPage, searchOnPage } from './lib/search-driver.ts';
+import { printTable } from './lib/print-table.ts';
 import { startServer } from './serve.ts';
 import { isSiblingName } from './compress/precompress-site.ts';
+import { buildSyntheticSite, syntheticSources } from './bench/library-site.ts';
+import { buildSyntheticSuite } from './bench/synthetic-library.ts';
+import { createNodeSearch } from '../tests/helpers/node-search.ts';
+import { readIndexSources, type IndexSource } from './index/build-search-index.ts';
+import { LEGACY_EDITION } from '../src/lib/urls.ts';
 
-const distArgument = process.argv.indexOf('--dist');
-const DIST =
-  (distArgument >= 0 ? process.argv[distArgument + 1] : undefined) ??
-  process.env.XINFENG_DIST ??
-  process.env.SEARCH_DIST ??
-  'dist';
+const argument = (name: string): string | undefined => {
+  const index = process.argv.indexOf(name);
+  return index >= 0 ? process.argv[index + 1] : undefined;
+};
+const DIST = argument('--dist') ?? process.env.XINFENG_DIST ?? process.env.SEARCH_DIST ?? 'dist';
+const SIZES = (argument('--sizes') ?? '12,120,1200').split(',').map(Number);
 
 /** Every file under a folder, without the build's compressed siblings (`x.json.br`). */
 function filesUnder(folder: string): string[] {
@@ -43,9 +42,9 @@ function filesUnder(folder: string): string[] {
     .filter((path) => statSync(path).isFile() && !isSiblingName(path));
 }
 
-/** Bytes on disk and bytes served with gzip (level 9, as scripts/serve.ts does) of a folder. */
-function folderSize(folder: string): { files: number; raw: number; served: number } {
-  const files = filesUnder(folder);
+/** Files, bytes on disk and bytes served with gzip -9 (as scripts/serve.ts does) of folders. */
+function indexSize(root: string): { files: number; raw: number; served: number } {
+  const files = ['pagefind', 'search'].flatMap((folder) => filesUnder(join(root, folder)));
   return {
     files: files.length,
     raw: files.reduce((sum, path) => sum + statSync(path).size, 0),
@@ -61,149 +60,163 @@ function median(values: number[]): number {
     : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
 }
 
-const kb = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KB`;
+const kb = (bytes: number): string =>
+  bytes >= 1024 * 1024
+    ? `${(bytes / 1024 / 1024).toFixed(2)} MB`
+    : `${(bytes / 1024).toFixed(1)} KB`;
 
-async function stockFirstQuery(browser: Browser, stockUrl: string, query: string): Promise<number> {
-  const context = await browser.newContext();
-  try {
-    const counter = countBytes(context);
-    const page = await context.newPage();
-    await page.goto(stockUrl);
-    const before = counter.total();
-    const script = `(async () => {
-      const api = await import(location.origin + '/pagefind/pagefind.js');
-      const found = await api.search(${JSON.stringify(query)});
-      await Promise.all(found.results.slice(0, 5).map((result) => result.data()));
-    })()`;
-    await page.evaluate(script);
-    return counter.total() - before;
-  } finally {
-    await context.close();
-  }
+/** Whether an outcome's report ids are exactly the expected ones, title hits first. */
+function isExactFirst(query: SuiteQuery, found: string[]): boolean {
+  const sorted = (ids: string[]): string => [...ids].sort().join(',');
+  return (
+    sorted(found) === sorted(query.expected) &&
+    sorted(found.slice(0, query.titleHits.length)) === sorted(query.titleHits)
+  );
 }
 
-const suite = buildSuite(loadSuiteReports());
-const queries = suite.map((entry) => entry.query);
-const pagefindSize = folderSize(join(DIST, 'pagefind'));
-const pagefindIndexOnly = filesUnder(join(DIST, 'pagefind'))
-  .filter((path) => /\.pf_(index|meta)$/.test(path))
-  .reduce((sum, path) => sum + statSync(path).size, 0);
-const pagefindRuntime = ['pagefind.js', 'wasm.unknown.pagefind']
-  .map((name) => gzipSync(readFileSync(join(DIST, 'pagefind', name)), { level: 9 }).length)
-  .reduce((sum, size) => sum + size, 0);
-const searchDataSize = folderSize(join(DIST, 'search', 'reports'));
-const allShards = filesUnder(join(DIST, 'search', 'reports'))
-  .map((path) => readFileSync(path, 'utf8'))
-  .join('\n');
-const jumpServed = gzipSync(readFileSync(join(DIST, 'search', 'jump.json')), { level: 9 }).length;
-const manifestServed = gzipSync(readFileSync(join(DIST, 'search', 'manifest.json')), {
-  level: 9,
-}).length;
+/** Everything measured for one library. */
+interface LibraryFigures {
+  library: string;
+  reports: number;
+  /** How the browser searches it: scanning library.json, or Pagefind. */
+  path: 'scan' | 'pagefind';
+  queries: number;
+  index: { files: number; raw: number; served: number };
+  buildMs: number;
+  cold: Array<{ query: string; bytes: number; ms: number; chunks: number; texts: number }>;
+  warm: Array<{ query: string; ms: number }>;
+  exactFirst: number;
+}
+
+async function measureLibrary(
+  browser: Browser,
+  library: string,
+  reports: number,
+  root: string,
+  suite: SuiteQuery[],
+  buildMs: number,
+  sources: readonly IndexSource[],
+): Promise<LibraryFigures> {
+  // The suite names reports by id; matches by their opaque key.
+  const idOf = new Map(sources.map(({ meta }) => [meta.key, meta.id]));
+  const server = await startServer({ root });
+  try {
+    const search = await createNodeSearch(root, new URL(server.url).origin, '/');
+    let exact = 0;
+    // Literal and absent queries; typos are scored by the quality test, not here.
+    const scored = suite.filter((query) => query.kind !== 'typo');
+    for (const query of scored) {
+      const outcome = await search(query.query, { shown: 0 });
+      const found = outcome.approximate
+        ? []
+        : outcome.matches.map((match) => idOf.get(match.key) ?? match.key);
+      if (isExactFirst(query, found)) exact += 1;
+    }
+    const cold: LibraryFigures['cold'] = [];
+    for (const query of suite) {
+      const result = await firstQueryFromReportPage(browser, server.url, query.query);
+      cold.push({
+        query: query.query,
+        bytes: result.bytes,
+        ms: result.ms,
+        chunks: result.urls.filter((url) => url.includes('/pagefind/index/')).length,
+        texts: result.urls.filter((url) => /\/search\/(reports|text)\//.test(url)).length,
+      });
+    }
+    const context = await browser.newContext({ serviceWorkers: 'block' });
+    const page = await context.newPage();
+    await page.goto(`${server.url}search/`, { waitUntil: 'networkidle' });
+    const warm: LibraryFigures['warm'] = [];
+    // The suite twice: the second pass is warm (its index chunks and texts are loaded).
+    for (const query of suite) await searchOnPage(page, query.query);
+    for (const query of suite)
+      warm.push({ query: query.query, ms: (await searchOnPage(page, query.query)).elapsed });
+    await context.close();
+    const manifest = JSON.parse(readFileSync(join(root, 'search', 'manifest.json'), 'utf8')) as {
+      scan: boolean;
+    };
+    return {
+      library,
+      reports,
+      path: manifest.scan ? 'scan' : 'pagefind',
+      queries: suite.length,
+      index: indexSize(root),
+      buildMs,
+      cold,
+      warm,
+      exactFirst: exact / Math.max(1, scored.length),
+    };
+  } finally {
+    await server.close();
+  }
+}
 
 const browser = await launchChromium();
-const server = await startServer({ root: DIST });
-const stockRoot = await buildStockPagefindSite(DIST);
-const stockServer = await startServer({ root: stockRoot });
+const figures: LibraryFigures[] = [];
 try {
-  const cold: Array<{ query: string; bytes: number; ms: number }> = [];
-  for (const query of queries)
-    cold.push({ query, ...(await firstQueryFromReportPage(browser, server.url, query)) });
-
-  // Without the offline worker, like the cold queries (tests/helpers/search-driver.ts).
-  const context = await browser.newContext({ serviceWorkers: 'block' });
-  const counter = countBytes(context);
-  const page = await context.newPage();
-  await page.goto(`${server.url}search/`, { waitUntil: 'networkidle' });
-  // Warm up with a query that loads Pagefind and one shard: later queries then still fetch the
-  // shards of their own candidates, which is what "later-query bytes" should show.
-  await searchOnPage(page, '康藏路社区');
-  const warm: Array<{ query: string; ms: number; bytes: number }> = [];
-  for (const query of queries) {
-    const before = counter.total();
-    const outcome = await searchOnPage(page, query);
-    warm.push({ query, ms: outcome.elapsed, bytes: counter.total() - before });
+  const real = await measureLibrary(
+    browser,
+    'real (12)',
+    12,
+    DIST,
+    buildSuite(loadSuiteReports()),
+    Number.NaN,
+    // The suite is the legacy edition's (scripts/lib/search-suite.ts).
+    readIndexSources(DIST).sources.filter(({ meta }) => meta.edition === LEGACY_EDITION),
+  );
+  figures.push(real);
+  for (const size of SIZES) {
+    const sources = syntheticSources(size);
+    const site = await buildSyntheticSite(sources, DIST);
+    try {
+      console.error(`synthetic ${size}: indexed in ${(site.buildMs / 1000).toFixed(1)} s`);
+      const measured = await measureLibrary(
+        browser,
+        `synthetic ${size}`,
+        size,
+        site.root,
+        buildSyntheticSuite(sources),
+        site.buildMs,
+        sources,
+      );
+      figures.push(measured);
+    } finally {
+      site.remove();
+    }
   }
-  await context.close();
-
-  const stock: number[] = [];
-  for (const query of queries) stock.push(await stockFirstQuery(browser, stockServer.url, query));
-  const stockIndex = folderSize(join(stockRoot, 'pagefind'));
-
-  const results = {
-    dist: DIST,
-    queries: queries.length,
-    index: {
-      pagefind: pagefindSize,
-      pagefindIndexAndMetaBytes: pagefindIndexOnly,
-      pagefindRuntimeServed: pagefindRuntime,
-      shards: searchDataSize,
-      manifestServed,
-      jumpServed,
-      allShardsInOneFileServed: gzipSync(allShards, { level: 9 }).length,
-    },
-    firstQuery: {
-      medianBytes: median(cold.map((entry) => entry.bytes)),
-      worstBytes: Math.max(...cold.map((entry) => entry.bytes)),
-      worstQuery: cold.reduce((a, b) => (b.bytes > a.bytes ? b : a)).query,
-      medianMs: median(cold.map((entry) => entry.ms)),
-      worstMs: Math.max(...cold.map((entry) => entry.ms)),
-    },
-    warm: {
-      medianMs: median(warm.map((entry) => entry.ms)),
-      worstMs: Math.max(...warm.map((entry) => entry.ms)),
-      worstQuery: warm.reduce((a, b) => (b.ms > a.ms ? b : a)).query,
-      laterQueryMedianBytes: median(warm.map((entry) => entry.bytes)),
-      laterQueryWorstBytes: Math.max(...warm.map((entry) => entry.bytes)),
-    },
-    stockPagefind: {
-      index: stockIndex,
-      firstQueryMedianBytes: median(stock),
-      firstQueryMinBytes: Math.min(...stock),
-      firstQueryWorstBytes: Math.max(...stock),
-    },
-  };
-  mkdirSync('bench', { recursive: true });
-  writeFileSync(join('bench', 'search-results.json'), `${JSON.stringify(results, null, 2)}\n`);
-
-  const rows: Array<[string, string]> = [
-    ['queries (search-quality suite)', String(queries.length)],
-    [
-      'dist/pagefind (runtime, index, unused fragments)',
-      `${pagefindSize.files} files, ${kb(pagefindSize.raw)} on disk, ${kb(pagefindSize.served)} served`,
-    ],
-    ['  of which index chunks + meta (pre-compressed)', kb(pagefindIndexOnly)],
-    ['  of which pagefind.js + wasm, served', kb(pagefindRuntime)],
-    [
-      'body shards (dist/search/reports)',
-      `${searchDataSize.files} files, ${kb(searchDataSize.raw)} on disk, ${kb(searchDataSize.served)} served`,
-    ],
-    ['manifest / quick-jump data, served', `${kb(manifestServed)} / ${kb(jumpServed)}`],
-    ['first query from a cold report page, median', kb(results.firstQuery.medianBytes)],
-    [
-      'first query from a cold report page, worst',
-      `${kb(results.firstQuery.worstBytes)} (${results.firstQuery.worstQuery})`,
-    ],
-    [
-      'cold time to results (incl. 120 ms debounce), median / worst',
-      `${results.firstQuery.medianMs} ms / ${results.firstQuery.worstMs} ms`,
-    ],
-    [
-      'warm query time to results, median / worst',
-      `${results.warm.medianMs.toFixed(1)} ms / ${results.warm.worstMs.toFixed(1)} ms (${results.warm.worstQuery})`,
-    ],
-    [
-      'later query bytes, median / worst',
-      `${kb(results.warm.laterQueryMedianBytes)} / ${kb(results.warm.laterQueryWorstBytes)}`,
-    ],
-    ['stock Pagefind index, served', `${stockIndex.files} files, ${kb(stockIndex.served)}`],
-    [
-      'stock Pagefind first query, min / median / worst',
-      `${kb(Math.min(...stock))} / ${kb(median(stock))} / ${kb(Math.max(...stock))}`,
-    ],
-    ['alternative: all shards as one file, served', kb(results.index.allShardsInOneFileServed)],
-  ];
-  const width = Math.max(...rows.map(([label]) => label.length));
-  console.log(rows.map(([label, value]) => `${label.padEnd(width)}  ${value}`).join('\n'));
 } finally {
-  await Promise.all([browser.close(), server.close(), stockServer.close()]);
+  await browser.close();
 }
+
+mkdirSync('bench', { recursive: true });
+writeFileSync(join('bench', 'search-results.json'), `${JSON.stringify(figures, null, 2)}\n`);
+printTable(
+  [
+    'library',
+    'path',
+    'index (files, served)',
+    'index build',
+    'first query median / worst',
+    'cold results median / worst',
+    'warm median / worst',
+    'chunk + text requests (median / worst)',
+    'exact-first',
+  ],
+  figures.map((entry) => {
+    const bytes = entry.cold.map((query) => query.bytes);
+    const ms = entry.cold.map((query) => query.ms);
+    const warm = entry.warm.map((query) => query.ms);
+    const requests = entry.cold.map((query) => query.chunks + query.texts);
+    return [
+      entry.library,
+      entry.path,
+      `${entry.index.files} files, ${kb(entry.index.served)}`,
+      Number.isNaN(entry.buildMs) ? '(in npm run build)' : `${(entry.buildMs / 1000).toFixed(1)} s`,
+      `${kb(median(bytes))} / ${kb(Math.max(...bytes))}`,
+      `${median(ms)} ms / ${Math.max(...ms)} ms`,
+      `${median(warm).toFixed(1)} ms / ${Math.max(...warm).toFixed(1)} ms`,
+      `${median(requests)} / ${Math.max(...requests)}`,
+      `${entry.queries} queries, ${(entry.exactFirst * 100).toFixed(0)} %`,
+    ];
+  }),
+);

@@ -1,43 +1,66 @@
 /**
  * `npm run index` (after `astro build`): writes the search data into `dist/`.
  *
- * - `dist/search/reports/<key>.json`: each report body block by block (element id + text), read
- *   from the built page itself so ids and text are exactly what the reader shows; the key
- *   (`2025-zk-05`) is unique across the library's editions and opaque to the browser.
  * - `dist/pagefind/`: a Pagefind index with one custom record per report whose words are the
- *   report's distinct normalised characters as ASCII codes (see src/lib/search/tokens.ts for why).
- *   Pagefind returns candidates; the browser checks them literally against the shards.
- * - `dist/search/manifest.json`: report metadata with its edition, each report's Pagefind result id, and the
- *   characters found in every report (left out of the index: they select nothing).
- * - `dist/search/jump.json` + `jump-pinyin.json`: quick-jump targets, and their pinyin computed
- *   here at build time.
+ *   report's normalised characters as codes, in text order, three per character (its 4-gram, its
+ *   pair, itself; src/lib/search/tokens.ts says why): a query's one or two whole-word lookups
+ *   give exactly the reports that contain it, with the position of every hit, loading only the
+ *   index chunks of its words.
+ * - `dist/search/library.json`: the whole library's text, written only when it is smaller than
+ *   what one query's index chunks cost (the real twelve reports); the browser then scans it.
+ * - `dist/search/manifest.json`: the build version, the units, the editions (key and label), and
+ *   per report its key, its Pagefind record id, its unit and its edition — a few bytes per report.
+ *   The key (`2025-zk-05`, `reportKey`) is unique across the library's editions and opaque to
+ *   the browser: it names the report's files below.
+ * - `dist/search/reports/<key>.json`: a report's metadata and outline (which index positions are
+ *   which block, which text chunk holds it), fetched only for reports a result list shows.
+ * - `dist/search/text/<key>/<n>.json`: the body text in chunks of a few blocks (element id + text,
+ *   read from the built page itself so ids and text are exactly what the reader shows), fetched
+ *   only for the sections a result list shows an excerpt of.
+ * - `dist/search/jump/<n>.json`: quick-jump targets with their pinyin (computed here at build time),
+ *   in buckets by character (src/lib/search/jump-buckets.ts).
+ *
+ * The stage reads its input (`IndexSource`: frontmatter fields + body blocks) for every edition of
+ * the library (scripts/lib/report-files.ts) from the built site;
+ * `writeSearchIndex` takes that input directly, which is how the benchmark indexes synthetic
+ * libraries of 1,200 reports without building their pages.
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
+import { dirname, join } from 'node:path';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { pathToFileURL } from 'node:url';
 import { fromHtml } from 'hast-util-from-html';
 import { toString as hastToString } from 'hast-util-to-string';
 import { visit, SKIP } from 'unist-util-visit';
 import type { Element, Root } from 'hast';
 import * as pagefind from 'pagefind';
-import { normaliseText } from '../../src/lib/search/normalise.ts';
-import { characterTokens } from '../../src/lib/search/tokens.ts';
+import { indexReport } from '../../src/lib/search/outline.ts';
+import { jumpBucketCount, targetBuckets } from '../../src/lib/search/jump-buckets.ts';
 import { buildJumpEntries } from './jump-data.ts';
-import type { LibraryReport, ReportMeta } from '../../src/lib/content-schema.ts';
+import type { LibraryReport } from '../../src/lib/content-schema.ts';
 import { readLibrary } from '../lib/report-files.ts';
 import { isHeadingId } from '../../src/lib/ids.ts';
-import { reportPath } from '../../src/lib/urls.ts';
+import {
+  jumpBucketPath,
+  libraryPath,
+  normaliseBase,
+  reportPath,
+  shardPath,
+  textChunkPath,
+} from '../../src/lib/urls.ts';
 import type {
+  IndexSource,
   JumpEntry,
-  JumpPinyinRow,
   JumpRow,
-  ReportShard,
+  ManifestRow,
+  ReportOutline,
   SearchManifest,
   SearchReport,
   ShardBlock,
 } from '../../src/lib/search/types.ts';
+
+export type { IndexSource };
 
 const hasClass = (node: Element, name: string): boolean => {
   const value = node.properties.className;
@@ -78,38 +101,6 @@ export function extractBlocks(html: string): ShardBlock[] {
   return blocks;
 }
 
-/** The normalised text of everything a report is searchable by. */
-export function searchableText(meta: ReportMeta, blocks: ShardBlock[]): string {
-  return normaliseText(
-    [meta.title, meta.subtitle ?? '', meta.unit, ...meta.authors, ...blocks.map(([, t]) => t)].join(
-      '',
-    ),
-  ).text;
-}
-
-/** The characters that occur in every one of the texts, in code point order. */
-export function charactersInAll(texts: string[]): string {
-  const [first, ...rest] = texts.map((text) => new Set(text));
-  if (!first) return '';
-  return [...first]
-    .filter((character) => rest.every((set) => set.has(character)))
-    .sort()
-    .join('');
-}
-
-/**
- * The words of a report's Pagefind record: its characters not found in every report. A record
- * without words is not written at all, which happens when there is one report (every character
- * is everywhere) or when a report uses only characters all the others use; such a report keeps
- * all its characters. That selects nothing extra: a query made only of characters found
- * everywhere never reaches Pagefind (every report is a candidate), and any other query asks for
- * a character this report lacks.
- */
-export function recordTokens(text: string, everywhere: string): string[] {
-  const distinctive = characterTokens(text, everywhere);
-  return distinctive.length > 0 ? distinctive : characterTokens(text);
-}
-
 /** Reads the Pagefind result id (fragment name) of every written record, keyed by record URL. */
 function readFragmentIds(pagefindFolder: string): Map<string, string> {
   const ids = new Map<string, string>();
@@ -123,44 +114,76 @@ function readFragmentIds(pagefindFolder: string): Map<string, string> {
   return ids;
 }
 
-/** The key of a report across the library, `2025-zk-05`: its shard's name (opaque to the browser). */
+/** Writes a file, creating its folder. */
+function writeFile(path: string, content: string): void {
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, content);
+}
+
+/** The file under `dist` that a site address (from src/lib/urls.ts, query string dropped) names. */
+function fileOf(dist: string, address: string): string {
+  return join(dist, address.replace(/\?.*$/, '').slice(normaliseBase('/').length));
+}
+
+/** The key of a report across the library, `2025-zk-05`: its files' name (opaque to the browser). */
 export function reportKey(report: Pick<LibraryReport, 'edition' | 'id'>): string {
   return `${report.edition}-${report.id}`;
 }
 
-/** Builds all search data for the built site in `dist` from the library under `contentDir`. */
-export async function buildSearchIndex(
-  dist: string,
-  contentDir?: string,
-): Promise<{ reports: number; tokens: number; everywhere: number }> {
-  const library = readLibrary(contentDir);
-  const metadata: LibraryReport[] = library.flatMap((edition) =>
-    edition.reports.map((file) => ({ ...file.record, edition: edition.key })),
-  );
-  const shards: ReportShard[] = metadata.map((meta) => ({
-    id: reportKey(meta),
-    blocks: extractBlocks(
-      readFileSync(join(dist, reportPath('/', meta).slice(1), 'index.html'), 'utf8'),
-    ),
-  }));
+/** The report fields the search shows (a content record carries more). */
+function toReport(meta: SearchReport): SearchReport {
+  return {
+    key: meta.key,
+    edition: meta.edition,
+    id: meta.id,
+    title: meta.title,
+    ...(meta.subtitle ? { subtitle: meta.subtitle } : {}),
+    unit: meta.unit,
+    authors: meta.authors,
+    page: meta.page,
+  };
+}
 
+// The gzipped size of the whole library's text up to which the browser scans it (the real twelve
+// reports: about 80 KB) rather than loading Pagefind and the index chunks of the query.
+const SCAN_LIMIT = 100 * 1024;
+
+/** What the index stage wrote, for its summary line. */
+export interface IndexSummary {
+  reports: number;
+  words: number;
+  chunks: number;
+  jumpBuckets: number;
+  scan: boolean;
+}
+
+/**
+ * Writes all search data for `sources` into `dist` (pagefind/ and search/); `editions` are the
+ * library's editions newest first, with the label results name them by.
+ */
+export async function writeSearchIndex(
+  dist: string,
+  sources: readonly IndexSource[],
+  editions: SearchManifest['editions'],
+): Promise<IndexSummary> {
   const pagefindFolder = join(dist, 'pagefind');
+  const searchFolder = join(dist, 'search');
   rmSync(pagefindFolder, { recursive: true, force: true });
+  // Only the data: search/index.html is the search page Astro built.
+  for (const data of ['manifest.json', 'library.json', 'reports', 'text', 'jump'])
+    rmSync(join(searchFolder, data), { recursive: true, force: true });
   const { index, errors } = await pagefind.createIndex({});
   if (!index) throw new Error(`pagefind: ${errors.join('; ')}`);
-  const texts = metadata.map((meta, position) =>
-    searchableText(meta, shards[position]?.blocks ?? []),
-  );
-  const everywhere = charactersInAll(texts);
-  let tokenCount = 0;
-  for (const [position, meta] of metadata.entries()) {
-    const tokens = recordTokens(texts[position] ?? '', everywhere);
-    tokenCount += tokens.length;
+  const indexed = sources.map((source) => indexReport(source));
+  let wordCount = 0;
+  for (const [position, source] of sources.entries()) {
+    const words = indexed[position]?.words ?? [];
+    wordCount += words.length;
     const added = await index.addCustomRecord({
-      url: reportPath('/', meta),
-      content: tokens.join(' '),
+      url: reportPath('/', source.meta),
+      content: words.join(' '),
       language: 'zh-cn',
-      meta: { title: meta.title },
+      meta: { title: source.meta.key },
     });
     if (added.errors.length > 0) throw new Error(`pagefind: ${added.errors.join('; ')}`);
   }
@@ -174,65 +197,118 @@ export async function buildSearchIndex(
       rmSync(join(pagefindFolder, name));
   }
   const fragmentIds = readFragmentIds(pagefindFolder);
+  // Fragments hold each record's words again, for Pagefind's `data()`, which the search never
+  // calls: everything a result shows comes from search/. At 1,200 reports they are most of the
+  // index's bytes on disk.
+  rmSync(join(pagefindFolder, 'fragment'), { recursive: true, force: true });
 
-  const searchFolder = join(dist, 'search');
-  mkdirSync(join(searchFolder, 'reports'), { recursive: true });
-  const shardJson = shards.map((shard) => JSON.stringify(shard));
-  const version = createHash('sha256')
-    .update(shardJson.join('\n'))
-    .update(JSON.stringify(metadata))
-    .digest('hex')
-    .slice(0, 12);
-  shards.forEach((shard, position) =>
-    writeFileSync(join(searchFolder, 'reports', `${shard.id}.json`), shardJson[position] ?? ''),
+  const version = createHash('sha256').update(JSON.stringify(sources)).digest('hex').slice(0, 12);
+  let chunkCount = 0;
+  sources.forEach((source, position) => {
+    const { outline, chunks } = indexed[position] ?? { outline: [], chunks: [] };
+    const report = toReport(source.meta);
+    const headings = source.blocks.filter(([id]) => isHeadingId(id));
+    const data: ReportOutline = { report, blocks: outline, headings };
+    writeFile(fileOf(dist, shardPath('/', report.key, version)), JSON.stringify(data));
+    chunks.forEach((chunk, number) =>
+      writeFile(
+        fileOf(dist, textChunkPath('/', report.key, number, version)),
+        JSON.stringify(chunk),
+      ),
+    );
+    chunkCount += chunks.length;
+  });
+
+  const units = [...new Set(sources.map((source) => source.meta.unit))];
+  const rows: ManifestRow[] = sources.map((source, position) => {
+    const pagefindId = fragmentIds.get(reportPath('/', source.meta));
+    if (!pagefindId) throw new Error(`pagefind wrote no record for report ${source.meta.key}`);
+    const edition = editions.findIndex(({ key }) => key === source.meta.edition);
+    if (edition < 0)
+      throw new Error(
+        `search index: report ${source.meta.key} is of edition ${source.meta.edition}, which the library does not list`,
+      );
+    return [
+      source.meta.key,
+      pagefindId,
+      units.indexOf(source.meta.unit),
+      indexed[position]?.titleEnd ?? 0,
+      edition,
+    ];
+  });
+
+  const jump: JumpEntry[] = sources.flatMap(({ meta, blocks }) =>
+    buildJumpEntries({ ...meta, headings: blocks.filter(([id]) => isHeadingId(id)) }),
+  );
+  const jumpBuckets = jumpBucketCount(jump.length);
+  const buckets: JumpRow[][] = Array.from({ length: jumpBuckets }, () => []);
+  for (const entry of jump) {
+    const row: JumpRow = [
+      entry.text,
+      entry.kind,
+      entry.report,
+      entry.anchor,
+      entry.edition,
+      entry.pinyin,
+      entry.initials,
+    ];
+    for (const bucket of targetBuckets(entry.text, entry.initials, jumpBuckets))
+      buckets[bucket]?.push(row);
+  }
+  buckets.forEach((rows, bucket) =>
+    writeFile(fileOf(dist, jumpBucketPath('/', bucket, version)), JSON.stringify(rows)),
   );
 
-  const reports: SearchReport[] = metadata.map((meta) => {
-    const pagefindId = fragmentIds.get(reportPath('/', meta));
-    if (!pagefindId) throw new Error(`pagefind wrote no record for report ${reportKey(meta)}`);
-    return {
-      key: reportKey(meta),
-      edition: meta.edition,
-      id: meta.id,
-      pagefindId,
-      title: meta.title,
-      ...(meta.subtitle ? { subtitle: meta.subtitle } : {}),
-      unit: meta.unit,
-      authors: meta.authors,
-      page: meta.page,
-    };
-  });
-  const editions = library.map(({ key, publication }) => ({ key, label: publication.issue }));
-  const manifest: SearchManifest = { version, reports, everywhere, editions };
-  writeFileSync(join(searchFolder, 'manifest.json'), JSON.stringify(manifest));
+  // A small library's whole text costs less than the index chunks of one query (one chunk is
+  // about 40–60 KB gzipped, plus 68 KB of Pagefind's code): the browser then scans it instead.
+  const library: IndexSource[] = sources.map(({ meta, blocks }) => ({
+    meta: toReport(meta),
+    blocks,
+  }));
+  const libraryJson = JSON.stringify(library);
+  const scan = gzipSync(libraryJson, { level: 9 }).length <= SCAN_LIMIT;
+  if (scan) writeFile(fileOf(dist, libraryPath('/', version)), libraryJson);
+  const manifest: SearchManifest = { version, units, reports: rows, jumpBuckets, scan, editions };
+  writeFile(join(searchFolder, 'manifest.json'), JSON.stringify(manifest));
+  return { reports: sources.length, words: wordCount, chunks: chunkCount, jumpBuckets, scan };
+}
 
-  const jump: JumpEntry[] = metadata.flatMap((meta, position) =>
-    buildJumpEntries({
-      ...meta,
-      headings: (shards[position]?.blocks ?? []).filter(([id]) => isHeadingId(id)),
+/**
+ * Reads the index stage's input from the library under `contentDir` (every edition, newest first)
+ * and the built report pages in `dist`, with the editions' labels.
+ */
+export function readIndexSources(
+  dist: string,
+  contentDir?: string,
+): { sources: IndexSource[]; editions: SearchManifest['editions'] } {
+  const library = readLibrary(contentDir);
+  const sources = library.flatMap((edition) =>
+    edition.reports.map(({ record }): IndexSource => {
+      const meta = { ...record, edition: edition.key };
+      return {
+        meta: { ...meta, key: reportKey(meta) },
+        blocks: extractBlocks(
+          readFileSync(fileOf(dist, reportPath('/', meta)) + 'index.html', 'utf8'),
+        ),
+      };
     }),
   );
-  const rows: JumpRow[] = jump.map((entry) => [
-    entry.text,
-    entry.kind,
-    entry.report,
-    entry.anchor,
-    entry.edition,
-  ]);
-  const pinyinRows: JumpPinyinRow[] = jump.map((entry) => [entry.pinyin, entry.initials]);
-  writeFileSync(join(searchFolder, 'jump.json'), JSON.stringify(rows));
-  writeFileSync(join(searchFolder, 'jump-pinyin.json'), JSON.stringify(pinyinRows));
-  return { reports: reports.length, tokens: tokenCount, everywhere: everywhere.length };
+  const editions = library.map(({ key, publication }) => ({ key, label: publication.issue }));
+  return { sources, editions };
+}
+
+/** Builds all search data for the built site in `dist` from the library under `contentDir`. */
+export function buildSearchIndex(dist: string, contentDir?: string): Promise<IndexSummary> {
+  const { sources, editions } = readIndexSources(dist, contentDir);
+  return writeSearchIndex(dist, sources, editions);
 }
 
 /** One line saying what the index stage wrote. */
-export function describeSearchIndex(
-  summary: Awaited<ReturnType<typeof buildSearchIndex>>,
-  dist: string,
-): string {
+export function describeSearchIndex(summary: IndexSummary, dist: string): string {
   return (
-    `search index: ${summary.reports} reports, ${summary.tokens} character words ` +
-    `(${summary.everywhere} characters found in every report left out) → ${dist}/pagefind, ${dist}/search`
+    `search index: ${summary.reports} reports, ${summary.words} index words, ` +
+    `${summary.chunks} text chunks, ${summary.jumpBuckets} quick-jump bucket(s)` +
+    `${summary.scan ? ', small enough to scan (library.json)' : ''} → ${dist}/pagefind, ${dist}/search`
   );
 }
 

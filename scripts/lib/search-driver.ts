@@ -100,7 +100,7 @@ export async function firstQueryFromReportPage(
   browser: Browser,
   siteUrl: string,
   query: string,
-): Promise<{ bytes: number; ms: number }> {
+): Promise<{ bytes: number; ms: number; urls: string[] }> {
   // Without the offline worker: its background download of the library (once the page is idle)
   // is not part of a query's cost, and would be counted or not depending on timing.
   const context = await browser.newContext({ serviceWorkers: 'block' });
@@ -128,7 +128,11 @@ export async function firstQueryFromReportPage(
         Number((await request.response())?.headers()['content-length'] ?? 0),
       ),
     );
-    return { bytes: sizes.reduce((sum, size) => sum + size, 0), ms };
+    return {
+      bytes: sizes.reduce((sum, size) => sum + size, 0),
+      ms,
+      urls: requests.map((request) => request.url()),
+    };
   } finally {
     await context.close();
   }

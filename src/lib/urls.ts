@@ -114,9 +114,24 @@ export function searchDataPath(base: string, file: string): string {
   return `${normaliseBase(base)}search/${file}`;
 }
 
-/** A report's text shard by its opaque key from the manifest, with the build version so caches never mix builds. */
+/** A report's search outline (metadata, positions → blocks) by its opaque key from the manifest, with the build version so caches never mix builds. */
 export function shardPath(base: string, key: string, version: string): string {
   return searchDataPath(base, `reports/${key}.json?v=${version}`);
+}
+
+/** Chunk `chunk` of a report's body text for excerpts, by the report's key, with the build version. */
+export function textChunkPath(base: string, key: string, chunk: number, version: string): string {
+  return searchDataPath(base, `text/${key}/${chunk}.json?v=${version}`);
+}
+
+/** The whole library's text for an index-free search of a small library, with the build version. */
+export function libraryPath(base: string, version: string): string {
+  return searchDataPath(base, `library.json?v=${version}`);
+}
+
+/** Bucket `bucket` of the quick-jump targets, with the build version. */
+export function jumpBucketPath(base: string, bucket: number, version: string): string {
+  return searchDataPath(base, `jump/${bucket}.json?v=${version}`);
 }
 
 /** The first scheme's about page, `/about/`: now a redirect page to the legacy edition's about page. */

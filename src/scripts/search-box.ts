@@ -59,7 +59,7 @@ export function attachSearchBox(form: HTMLFormElement): void {
     // when the full-text search fails (a shard that does not arrive), and the other way round.
     const [jumped, searched, manifest] = await Promise.allSettled([
       findJumps(query),
-      searchSite(query),
+      searchSite(query, { shown: PANEL_REPORTS, sections: PANEL_HITS }),
       loadManifest(),
     ]);
     if (mine !== sequence) return;
@@ -70,13 +70,13 @@ export function attachSearchBox(form: HTMLFormElement): void {
     renderJumps(jumps, jumpEntries, editionLabel);
     jumpHeading.hidden = jumpEntries.length === 0;
     const outcome = searched.status === 'fulfilled' ? searched.value : undefined;
-    const shown = outcome?.results.slice(0, PANEL_REPORTS) ?? [];
+    const shown = outcome?.results ?? [];
     renderResults(results, shown, query, { maxHits: PANEL_HITS, titleTag: 'p', editionLabel });
     textHeading.hidden = shown.length === 0;
     status.textContent = outcome
-      ? describeOutcome(outcome, outcome.results, jumpEntries.length)
+      ? describeOutcome(outcome, jumpEntries.length)
       : '全文搜索暂时不可用，请稍后再试。';
-    more.hidden = !outcome || outcome.results.length === 0;
+    more.hidden = !outcome || outcome.matches.length === 0;
     // For tests and the benchmark: the query whose answers the panel now shows.
     panel.dataset.query = query;
     open(true);

@@ -1,22 +1,36 @@
 /**
  * The browser adapter of the search: wires Pagefind and `fetch` into the search flow of
- * src/lib/search/flow.ts (Pagefind's candidates, each report's text shard fetched once). Where
- * Pagefind cannot run, the same flow runs without an index (src/lib/search/without-index.ts):
- * every shard is read, and the results are the same. Loaded lazily, on the first focus of the
- * search box or on the search page.
+ * src/lib/search/flow.ts (Pagefind's positions; outlines and text chunks fetched once each).
+ * A small library is scanned instead (`manifest.scan`), which needs no WebAssembly; where
+ * Pagefind cannot run and the library is larger, the same flow scans every outline and text
+ * chunk (src/lib/search/without-index.ts), and the results are the same. Loaded lazily, on the
+ * first focus of the search box or on the search page.
  */
-import { pagefindPath, searchDataPath, shardPath } from '../lib/urls.ts';
-import { encodeCharacter } from '../lib/search/tokens.ts';
-import { prepareReport, type PreparedReport } from '../lib/search/engine.ts';
-import { runSearch, type SearchLoaders, type SearchOutcome } from '../lib/search/flow.ts';
+import {
+  libraryPath,
+  pagefindPath,
+  searchDataPath,
+  shardPath,
+  textChunkPath,
+} from '../lib/urls.ts';
+import { createScanLoaders } from '../lib/search/scan.ts';
 import { withoutIndex } from '../lib/search/without-index.ts';
-import type { ReportShard, SearchManifest, SearchReport } from '../lib/search/types.ts';
+import type { ReportResult } from '../lib/search/engine.ts';
+import {
+  loadResults,
+  runSearch,
+  type ReportMatch,
+  type SearchLoaders,
+  type SearchOptions,
+  type SearchOutcome,
+} from '../lib/search/flow.ts';
+import type { IndexSource, ReportOutline, SearchManifest, TextChunk } from '../lib/search/types.ts';
 
 /** The slice of Pagefind's browser API this module uses. */
 interface PagefindApi {
   options(options: Record<string, unknown>): Promise<void>;
-  preload(term: string): Promise<void>;
-  search(term: string): Promise<{ results: Array<{ id: string }> } | null>;
+  init(): Promise<void>;
+  search(term: string): Promise<{ results: Array<{ id: string; words: number[] }> } | null>;
 }
 
 /** A search's outcome and how many milliseconds it took (the search page exposes it for tests). */
@@ -26,12 +40,23 @@ const base = import.meta.env.BASE_URL;
 
 let pagefindPromise: Promise<PagefindApi> | undefined;
 let manifestPromise: Promise<SearchManifest> | undefined;
-const prepared = new Map<string, Promise<PreparedReport>>();
+const cache = new Map<string, Promise<unknown>>();
 
 async function fetchJson<T>(url: string): Promise<T> {
   const response = await fetch(url);
   if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
   return (await response.json()) as T;
+}
+
+/** Fetches a JSON file once (a failed fetch is forgotten, so it is retried). */
+function fetchOnce<T>(url: string): Promise<T> {
+  let entry = cache.get(url) as Promise<T> | undefined;
+  if (!entry) {
+    entry = fetchJson<T>(url);
+    entry.catch(() => cache.delete(url));
+    cache.set(url, entry);
+  }
+  return entry;
 }
 
 /**
@@ -78,44 +103,77 @@ export function loadManifest(): Promise<SearchManifest> {
 
 /**
  * Starts loading everything a first query needs while the reader is still typing: Pagefind with
- * its WebAssembly and index (a preload of any word fetches them), where it runs, and the report list.
+ * its WebAssembly and index metadata where it runs, and the report list.
  */
 export function warmUp(): void {
-  if (pagefindRuns)
-    void loadPagefind()
-      .then((api) => api.preload(encodeCharacter('0')))
-      .catch(() => undefined);
-  void loadManifest().catch(() => undefined);
+  void loadManifest()
+    .then(async (manifest) => {
+      if (manifest.scan) await loadScan(manifest);
+      // init fetches the WebAssembly and the index's metadata, and no index chunk: which chunks
+      // a query needs depends on its words.
+      else if (pagefindRuns) await (await loadPagefind()).init();
+    })
+    .catch(() => undefined);
 }
 
-function loadPrepared(report: SearchReport, version: string): Promise<PreparedReport> {
-  let entry = prepared.get(report.key);
-  if (!entry) {
-    entry = fetchJson<ReportShard>(shardPath(base, report.key, version)).then((shard) =>
-      prepareReport(report, shard),
-    );
-    entry.catch(() => prepared.delete(report.key));
-    prepared.set(report.key, entry);
-  }
-  return entry;
+type ContentLoaders = Omit<SearchLoaders, 'manifest'>;
+let scanPromise: Promise<ContentLoaders> | undefined;
+
+/** A small library's whole text, scanned in memory instead of Pagefind (`manifest.scan`). */
+function loadScan(manifest: SearchManifest): Promise<ContentLoaders> {
+  scanPromise ??= fetchOnce<IndexSource[]>(libraryPath(base, manifest.version)).then((library) =>
+    createScanLoaders(library, manifest),
+  );
+  scanPromise.catch(() => (scanPromise = undefined));
+  return scanPromise;
 }
 
-/** The loaders the search flow runs on in the browser: Pagefind, the manifest and the shards. */
+/** The outline and text chunk files, for the plain-JavaScript path of a larger library. */
+const plainLoaders = withoutIndex({
+  manifest: loadManifest,
+  outline: (key, version) => fetchOnce<ReportOutline>(shardPath(base, key, version)),
+  text: (key, chunk, version) => fetchOnce<TextChunk>(textChunkPath(base, key, chunk, version)),
+});
+
+/** The loaders the search flow runs on in the browser: Pagefind, the manifest, outlines, chunks. */
 const browserLoaders: SearchLoaders = {
   manifest: loadManifest,
-  async candidates(tokens) {
-    const found = await (await loadPagefind()).search(tokens);
-    return new Set((found?.results ?? []).map((result) => result.id));
+  async candidates(term) {
+    const manifest = await loadManifest();
+    if (manifest.scan) return (await loadScan(manifest)).candidates(term);
+    if (!pagefindRuns) return plainLoaders.candidates(term);
+    const found = await (await loadPagefind()).search(term);
+    return (found?.results ?? []).map((result) => ({
+      pagefindId: result.id,
+      positions: result.words,
+    }));
   },
-  prepared: loadPrepared,
+  async outline(key, version) {
+    const manifest = await loadManifest();
+    if (manifest.scan) return (await loadScan(manifest)).outline(key, version);
+    return plainLoaders.outline(key, version);
+  },
+  async text(key, chunk, version) {
+    const manifest = await loadManifest();
+    if (manifest.scan) return (await loadScan(manifest)).text(key, chunk, version);
+    return plainLoaders.text(key, chunk, version);
+  },
 };
 
-/** The same loaders without Pagefind: every report is a candidate. */
-const plainLoaders = withoutIndex(browserLoaders);
-
 /** Runs one search (src/lib/search/flow.ts) on the browser's loaders and times it. */
-export async function searchSite(query: string): Promise<TimedOutcome> {
+export async function searchSite(
+  query: string,
+  options: SearchOptions = {},
+): Promise<TimedOutcome> {
   const started = performance.now();
-  const outcome = await runSearch(query, pagefindRuns ? browserLoaders : plainLoaders);
+  const outcome = await runSearch(query, browserLoaders, options);
   return { ...outcome, elapsed: performance.now() - started };
+}
+
+/** Loads the sections and excerpts of more matches of a search (the next page of results). */
+export function loadMoreResults(
+  outcome: SearchOutcome,
+  matches: readonly ReportMatch[],
+): Promise<ReportResult[]> {
+  return loadResults(matches, outcome.normalised, browserLoaders, outcome.version);
 }

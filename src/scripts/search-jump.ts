@@ -1,12 +1,15 @@
 /**
  * Quick jump: fuzzy matching over report titles, units, authors and every section heading, by
  * characters, full pinyin (`xiaomalache`) or initials (`xmldc`), with fuse.js. The pinyin was
- * computed at build time into `search/jump-pinyin.json`, fetched only for queries with Latin letters.
+ * computed at build time; the targets come in buckets by character (src/lib/search/jump-buckets.ts),
+ * and a query loads only the buckets of its first two characters.
  */
 import Fuse, { type IFuseOptions } from 'fuse.js';
+import { queryBuckets } from '../lib/search/jump-buckets.ts';
 import { normaliseQuery } from '../lib/search/normalise.ts';
-import type { JumpEntry, JumpPinyinRow, JumpRow } from '../lib/search/types.ts';
-import { reportAnchorPath, searchDataPath } from '../lib/urls.ts';
+import type { JumpEntry, JumpRow } from '../lib/search/types.ts';
+import { jumpBucketPath, reportAnchorPath } from '../lib/urls.ts';
+import { loadManifest } from './search-client.ts';
 
 const base = import.meta.env.BASE_URL;
 
@@ -36,47 +39,27 @@ async function fetchJson<T>(url: string): Promise<T> {
   return (await response.json()) as T;
 }
 
-let rowsPromise: Promise<JumpRow[]> | undefined;
-let textFuse: Promise<Fuse<JumpEntry>> | undefined;
-let pinyinFuse: Promise<Fuse<JumpEntry>> | undefined;
+const buckets = new Map<number, Promise<JumpRow[]>>();
 
-function loadRows(): Promise<JumpRow[]> {
-  rowsPromise ??= fetchJson<JumpRow[]>(searchDataPath(base, 'jump.json'));
-  rowsPromise.catch(() => (rowsPromise = undefined));
-  return rowsPromise;
-}
-
-/** Joins the rows with their pinyin ('' until the pinyin is loaded). */
-export function toJumpEntries(rows: JumpRow[], pinyin: JumpPinyinRow[] = []): JumpEntry[] {
-  return rows.map(([text, kind, report, anchor, edition], index) => ({
-    text,
-    kind,
-    report,
-    edition,
-    anchor,
-    pinyin: pinyin[index]?.[0] ?? '',
-    initials: pinyin[index]?.[1] ?? '',
-  }));
-}
-
-/** Fuse over the characters only, or — once a query has Latin letters — also over pinyin. */
-function loadFuse(withPinyin: boolean): Promise<Fuse<JumpEntry>> {
-  if (!withPinyin) {
-    textFuse ??= loadRows().then((rows) => new Fuse(toJumpEntries(rows), JUMP_FUSE_OPTIONS));
-    textFuse.catch(() => (textFuse = undefined));
-    return textFuse;
+function loadBucket(bucket: number, version: string): Promise<JumpRow[]> {
+  let rows = buckets.get(bucket);
+  if (!rows) {
+    rows = fetchJson<JumpRow[]>(jumpBucketPath(base, bucket, version));
+    rows.catch(() => buckets.delete(bucket));
+    buckets.set(bucket, rows);
   }
-  pinyinFuse ??= Promise.all([
-    loadRows(),
-    fetchJson<JumpPinyinRow[]>(searchDataPath(base, 'jump-pinyin.json')),
-  ]).then(([rows, pinyin]) => new Fuse(toJumpEntries(rows, pinyin), JUMP_FUSE_OPTIONS));
-  pinyinFuse.catch(() => (pinyinFuse = undefined));
-  return pinyinFuse;
+  return rows;
 }
 
-/** Whether a folded query needs pinyin: it has Latin letters (full-width ones fold to these). */
-export function needsPinyin(folded: string): boolean {
-  return /[a-z]/.test(folded);
+/** Turns rows into entries, each once (a target sits in several buckets). */
+export function toJumpEntries(rows: readonly JumpRow[]): JumpEntry[] {
+  const seen = new Set<string>();
+  return rows.flatMap(([text, kind, report, anchor, edition, pinyin, initials]) => {
+    const key = `${edition}#${report}#${anchor}#${kind}#${text}`;
+    if (seen.has(key)) return [];
+    seen.add(key);
+    return [{ text, kind, report, edition, anchor, pinyin, initials }];
+  });
 }
 
 /**
@@ -93,7 +76,12 @@ export function matchJumps(fuse: Fuse<JumpEntry>, query: string, limit = 5): Jum
 export async function findJumps(query: string, limit = 5): Promise<JumpEntry[]> {
   const folded = normaliseQuery(query);
   if (folded === '') return [];
-  return matchJumps(await loadFuse(needsPinyin(folded)), folded, limit);
+  const manifest = await loadManifest();
+  const wanted = queryBuckets(folded, manifest.jumpBuckets);
+  const rows = (
+    await Promise.all(wanted.map((bucket) => loadBucket(bucket, manifest.version)))
+  ).flat();
+  return matchJumps(new Fuse(toJumpEntries(rows), JUMP_FUSE_OPTIONS), folded, limit);
 }
 
 /** URL of a quick-jump target. */

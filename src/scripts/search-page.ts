@@ -2,11 +2,18 @@
  * The search page: reads `q`, `edition` and `unit` from the URL, searches as the reader types
  * (debounced), keeps the URL in step with `history.replaceState` so reloading or sharing shows the
  * same results, filters by edition (shown when the library has more than one) and authoring unit,
- * and lets the keyboard walk the results. It offers the same quick-jump targets as the header
- * panel, which sends Enter here (`xmldc` finds no text but a title).
+ * shows the results a page at a time under an exact count, and lets the keyboard walk the
+ * results. It offers the same quick-jump targets as the header panel, which sends Enter here
+ * (`xmldc` finds no text but a title).
  */
 import type { JumpEntry } from '../lib/search/types.ts';
-import { loadManifest, searchSite, warmUp, type TimedOutcome } from './search-client.ts';
+import {
+  loadManifest,
+  loadMoreResults,
+  searchSite,
+  warmUp,
+  type TimedOutcome,
+} from './search-client.ts';
 import { findJumps } from './search-jump.ts';
 import {
   describeOutcome,
@@ -19,6 +26,8 @@ import {
 } from './search-render.ts';
 
 const DEBOUNCE_MS = 150;
+// Reports shown with excerpts at once; the count above the list is exact for all of them.
+const PAGE_SIZE = 20;
 
 /** Query, edition and unit as they stand in the page URL. */
 export function readSearchParams(search: string): { query: string; edition: string; unit: string } {
@@ -64,30 +73,48 @@ export function startSearchPage(): void {
   selectIfOffered(unitSelect, initial.unit);
   selectIfOffered(editionSelect, initial.edition);
 
+  const more = element('button', 'search-page-more', '显示更多结果');
+  more.type = 'button';
+  more.hidden = true;
+  list.after(more);
+
   let sequence = 0;
   let timer: number | undefined;
+  let current: TimedOutcome | undefined;
+  let editionLabel: ((edition: string) => string | undefined) | undefined;
+  const updateMore = (): void => {
+    const rest = current ? current.matches.length - list.childElementCount : 0;
+    more.hidden = !current || current.approximate || rest <= 0;
+    more.textContent = `显示更多结果（还有 ${rest} 篇）`;
+  };
   const show = async (outcome: TimedOutcome, jumpEntries: JumpEntry[]): Promise<void> => {
-    const editionLabel = editionLabeller(await loadManifest().catch(() => undefined));
-    const unit = unitSelect.value;
-    const edition = editionSelect?.value ?? '';
-    const shown = outcome.results.filter(
-      (result) =>
-        (unit === '' || result.report.unit === unit) &&
-        (edition === '' || result.report.edition === edition),
-    );
-    renderResults(list, shown, outcome.query, { editionLabel });
+    editionLabel = editionLabeller(await loadManifest().catch(() => undefined));
+    current = outcome;
+    renderResults(list, outcome.results, outcome.query, { editionLabel });
     setJumps(jumpEntries, editionLabel);
-    const names = [edition && editionSelect?.selectedOptions[0]?.text, unit].filter(Boolean);
+    const names = [
+      editionSelect?.value && editionSelect.selectedOptions[0]?.text,
+      unitSelect.value,
+    ];
+    const used = names.filter(Boolean);
     const filtered =
-      names.length > 0 && shown.length < outcome.results.length
-        ? `（已按“${names.join('”“')}”筛选）`
+      used.length > 0 && outcome.matches.length < outcome.total
+        ? `（已按“${used.join('”“')}”筛选）`
         : '';
-    status.textContent = `${describeOutcome(outcome, shown, jumpEntries.length)}${filtered}`;
+    status.textContent = `${describeOutcome(outcome, jumpEntries.length)}${filtered}`;
     list.dataset.state =
-      outcome.normalised === '' ? 'empty' : shown.length === 0 ? 'none' : 'results';
+      outcome.normalised === '' ? 'empty' : outcome.matches.length === 0 ? 'none' : 'results';
+    updateMore();
     // For tests and the benchmark: which query the list shows and how long the search took.
     list.dataset.query = outcome.query;
     list.dataset.elapsed = outcome.elapsed.toFixed(1);
+  };
+
+  const fail = (): void => {
+    current = undefined;
+    updateMore();
+    list.replaceChildren();
+    setJumps([]);
   };
 
   const run = async (): Promise<void> => {
@@ -102,8 +129,7 @@ export function startSearchPage(): void {
     if (unitSelect.value !== '') url.searchParams.set('unit', unitSelect.value);
     history.replaceState(history.state, '', url);
     if (input.value.trim() === '') {
-      list.replaceChildren();
-      setJumps([]);
+      fail();
       list.dataset.state = 'empty';
       status.textContent = '请输入要搜索的词句。';
       return;
@@ -112,18 +138,35 @@ export function startSearchPage(): void {
     try {
       // The quick jump needs no full-text index, so its failure never hides the results.
       const [outcome, jumpEntries] = await Promise.all([
-        searchSite(input.value),
+        searchSite(input.value, {
+          shown: PAGE_SIZE,
+          unit: unitSelect.value,
+          edition: editionSelect?.value ?? '',
+        }),
         findJumps(input.value).catch(() => []),
       ]);
       if (mine === sequence) await show(outcome, jumpEntries);
     } catch {
       if (mine !== sequence) return;
-      list.replaceChildren();
-      setJumps([]);
+      fail();
       list.dataset.state = 'error';
       status.textContent = '搜索出错：索引未能加载。请检查网络后刷新页面重试。';
     }
   };
+
+  more.addEventListener('click', () => {
+    const outcome = current;
+    if (!outcome) return;
+    const from = list.childElementCount;
+    more.disabled = true;
+    void loadMoreResults(outcome, outcome.matches.slice(from, from + PAGE_SIZE))
+      .then((results) => {
+        if (current !== outcome) return;
+        renderResults(list, results, outcome.query, { append: true, editionLabel });
+        updateMore();
+      })
+      .finally(() => (more.disabled = false));
+  });
 
   form.addEventListener('submit', (event) => {
     event.preventDefault();

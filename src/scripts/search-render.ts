@@ -101,17 +101,18 @@ export function editionLabeller(
 }
 
 /**
- * The sentence screen readers hear after a search. With no report to show but quick-jump targets
- * (a pinyin query such as `xmldc`), it names those: "nothing found" above them would be wrong.
+ * The sentence screen readers hear after a search: the exact count of matching reports (of the
+ * unit and edition asked for), whatever a page shows. With no report but quick-jump targets (a
+ * pinyin query such as `xmldc`), it names those: "nothing found" above them would be wrong.
  */
-export function describeOutcome(outcome: SearchOutcome, shown: ReportResult[], jumps = 0): string {
+export function describeOutcome(outcome: SearchOutcome, jumps = 0): string {
   if (outcome.normalised === '') return '请输入要搜索的词句。';
   const query = quoteQuery(outcome.query);
-  if (shown.length === 0)
+  const count = outcome.matches.length;
+  if (count === 0)
     return jumps > 0 ? `${jumps} 个快速跳转目标匹配${query}。` : `没有找到包含${query}的报告。`;
-  const hits = shown.reduce((sum, result) => sum + result.hits, 0);
-  if (outcome.approximate) return `没有完全一致的结果；${shown.length} 篇报告近似匹配${query}。`;
-  return `${shown.length} 篇报告包含${query}，共 ${hits} 处。`;
+  if (outcome.approximate) return `没有完全一致的结果；${count} 篇报告近似匹配${query}。`;
+  return `${count} 篇报告包含${query}，共 ${outcome.hits} 处。`;
 }
 
 /**
@@ -144,14 +145,16 @@ export function jumpList(): HTMLUListElement {
   return list;
 }
 
-/** Replaces the children of `list` with the rendered results. */
+/** Replaces the children of `list` with the rendered results (or appends them: the next page). */
 export function renderResults(
   list: HTMLElement,
   results: ReportResult[],
   query: string,
-  options: RenderOptions = {},
+  options: RenderOptions & { append?: boolean } = {},
 ): void {
-  list.replaceChildren(...results.map((result) => renderResult(result, query, options)));
+  const items = results.map((result) => renderResult(result, query, options));
+  if (options.append) list.append(...items);
+  else list.replaceChildren(...items);
 }
 
 /**

@@ -1,23 +1,39 @@
 /**
  * The search flow of src/lib/search/flow.ts run in Node over a built site: Pagefind's own
- * JavaScript and WebAssembly (dist/pagefind/pagefind.js runs in Node 20), the manifest and the text
- * shards, all fetched from the site served on loopback — the files and the flow the browser uses,
- * without a browser. Used by the search-quality suite.
+ * JavaScript and WebAssembly (dist/pagefind/pagefind.js runs in Node 20), the manifest, outlines
+ * and text chunks, all fetched from the site served on loopback — the files and the flow the
+ * browser uses, without a browser. Used by the search-quality suites.
  */
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { prepareReport, type PreparedReport } from '../../src/lib/search/engine.ts';
-import { runSearch, type SearchLoaders, type SearchOutcome } from '../../src/lib/search/flow.ts';
+import {
+  runSearch,
+  type SearchLoaders,
+  type SearchOptions,
+  type SearchOutcome,
+} from '../../src/lib/search/flow.ts';
+import type {
+  IndexSource,
+  ReportOutline,
+  SearchManifest,
+  TextChunk,
+} from '../../src/lib/search/types.ts';
+import { createScanLoaders } from '../../src/lib/search/scan.ts';
 import { withoutIndex } from '../../src/lib/search/without-index.ts';
-import type { ReportShard, SearchManifest } from '../../src/lib/search/types.ts';
-import { pagefindPath, searchDataPath, shardPath } from '../../src/lib/urls.ts';
+import {
+  libraryPath,
+  pagefindPath,
+  searchDataPath,
+  shardPath,
+  textChunkPath,
+} from '../../src/lib/urls.ts';
 
 /** The slice of Pagefind's API the loaders use. */
 interface PagefindModule {
   options(options: Record<string, unknown>): Promise<void>;
-  search(
-    term: string,
-  ): Promise<{ results: { id: string; data(): Promise<{ url: string }> }[] } | null>;
+  search(term: string): Promise<{
+    results: { id: string; words: number[]; data(): Promise<{ url: string }> }[];
+  } | null>;
 }
 
 async function fetchJson<T>(url: string): Promise<T> {
@@ -26,7 +42,10 @@ async function fetchJson<T>(url: string): Promise<T> {
   return (await response.json()) as T;
 }
 
-/** Imports a Pagefind build's module and points it at the served site (`origin` + `base`). */
+/**
+ * Imports a Pagefind build's module and points it at the served site (`origin` + `base`). Node
+ * caches modules by URL, so two builds in one process need their own `pagefind.js` paths.
+ */
 export async function loadPagefindInNode(
   dist: string,
   origin: string,
@@ -40,39 +59,57 @@ export async function loadPagefindInNode(
 }
 
 /**
- * A search function over the site served at `origin` + `base` whose build is in `dist`; with
- * `index: false`, the plain-JavaScript path of engines where Pagefind cannot run.
+ * A search function over the site served at `origin` + `base` whose build is in `dist`, as the
+ * browser runs it (`as-built`), on Pagefind's index whatever the library's size (`pagefind`), or
+ * on the plain-JavaScript path of a larger library where Pagefind cannot run (`plain`: every
+ * outline and text chunk scanned).
  */
 export async function createNodeSearch(
   dist: string,
   origin: string,
   base: string,
-  { index = true }: { index?: boolean } = {},
-): Promise<(query: string) => Promise<SearchOutcome>> {
-  const pagefind = index ? await loadPagefindInNode(dist, origin, base) : undefined;
-  const manifest = fetchJson<SearchManifest>(`${origin}${searchDataPath(base, 'manifest.json')}`);
-  const prepared = new Map<string, Promise<PreparedReport>>();
-  const loaders: SearchLoaders = {
-    manifest: () => manifest,
-    async candidates(tokens) {
+  mode: 'as-built' | 'pagefind' | 'plain' = 'as-built',
+): Promise<(query: string, options?: SearchOptions) => Promise<SearchOutcome>> {
+  const pagefind = mode === 'plain' ? undefined : await loadPagefindInNode(dist, origin, base);
+  const cache = new Map<string, Promise<unknown>>();
+  const once = <T>(url: string): Promise<T> => {
+    let entry = cache.get(url) as Promise<T> | undefined;
+    if (!entry) {
+      entry = fetchJson<T>(`${origin}${url}`);
+      cache.set(url, entry);
+    }
+    return entry;
+  };
+  const manifest = await once<SearchManifest>(searchDataPath(base, 'manifest.json'));
+  const indexed: SearchLoaders = {
+    manifest: () => Promise.resolve(manifest),
+    async candidates(term) {
       if (!pagefind)
         throw new Error('createNodeSearch: candidates asked of a search without index');
-      const found = await pagefind.search(tokens);
-      return new Set((found?.results ?? []).map((result) => result.id));
+      const found = await pagefind.search(term);
+      return (found?.results ?? []).map((result) => ({
+        pagefindId: result.id,
+        positions: result.words,
+      }));
     },
-    prepared(report, version) {
-      let entry = prepared.get(report.key);
-      if (!entry) {
-        entry = fetchJson<ReportShard>(`${origin}${shardPath(base, report.key, version)}`).then(
-          (shard) => prepareReport(report, shard),
-        );
-        prepared.set(report.key, entry);
-      }
-      return entry;
-    },
+    outline: (key, version) => once<ReportOutline>(shardPath(base, key, version)),
+    text: (key, chunk, version) => once<TextChunk>(textChunkPath(base, key, chunk, version)),
   };
-  const used = index ? loaders : withoutIndex(loaders);
-  return (query) => runSearch(query, used);
+  // As the browser does (src/scripts/search-client.ts): a small library is scanned, unless the
+  // caller asks for the Pagefind path or for the plain path of a larger library without it.
+  const loaders: SearchLoaders =
+    mode === 'plain'
+      ? withoutIndex(indexed)
+      : manifest.scan && mode !== 'pagefind'
+        ? {
+            manifest: () => Promise.resolve(manifest),
+            ...createScanLoaders(
+              await once<IndexSource[]>(libraryPath(base, manifest.version)),
+              manifest,
+            ),
+          }
+        : indexed;
+  return (query, options) => runSearch(query, loaders, { shown: Infinity, ...options });
 }
 
 /** Runs a stock Pagefind search; returns report ids in rank order. */

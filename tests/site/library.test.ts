@@ -22,16 +22,19 @@ import { buildVariant } from '../../scripts/lib/build-variant.ts';
 import { buildDocxDownloads } from '../../scripts/docx/build-docx.ts';
 import { buildSearchIndex } from '../../scripts/index/build-search-index.ts';
 import { findBrokenLinks } from '../../scripts/lib/link-check.ts';
-import type { SearchManifest, JumpRow } from '../../src/lib/search/types.ts';
+import type { JumpRow, ReportOutline, SearchManifest } from '../../src/lib/search/types.ts';
+import { toJumpEntries } from '../../src/scripts/search-jump.ts';
 import {
   aboutPath,
   editionAboutPath,
   editionPath,
+  jumpBucketPath,
   legacyReportFilePath,
   legacyReportPath,
   reportPath,
   searchDataPath,
   searchPagePath,
+  shardPath,
 } from '../../src/lib/urls.ts';
 import { withScreenshotOnFailure } from '../helpers/browser.ts';
 import { REAL_SOURCE, TITLE_PREFIX, readSecondEdition } from '../helpers/second-edition.ts';
@@ -194,21 +197,29 @@ describe('a library of two editions', () => {
   });
 
   test('the search data names each report’s edition, and the quick jump leads into the right one', () => {
-    const manifest = JSON.parse(
-      readFileSync(join(outDir, searchDataPath('/', 'manifest.json').slice(1)), 'utf8'),
-    ) as SearchManifest;
+    const read = (address: string): unknown =>
+      JSON.parse(readFileSync(join(outDir, address.replace(/\?.*$/, '').slice(1)), 'utf8'));
+    const manifest = read(searchDataPath('/', 'manifest.json')) as SearchManifest;
     expect(manifest.reports).toHaveLength(15);
-    expect(new Set(manifest.reports.map((entry) => entry.key)).size).toBe(15);
-    expect(
-      manifest.reports.filter((entry) => entry.edition === SECOND).map((entry) => entry.id),
-    ).toEqual(['01', '02', '03']);
-    const rows = JSON.parse(
-      readFileSync(join(outDir, searchDataPath('/', 'jump.json').slice(1)), 'utf8'),
-    ) as JumpRow[];
-    const derived = rows.filter(
-      ([text, kind]) => kind === 'title' && text.startsWith(TITLE_PREFIX),
+    expect(new Set(manifest.reports.map(([key]) => key)).size).toBe(15);
+    const second = manifest.reports.filter(
+      ([, , , , edition]) => manifest.editions[edition]?.key === SECOND,
     );
-    expect(derived.map((row) => row[4])).toEqual([SECOND, SECOND, SECOND]);
+    expect(
+      second.map(([key]) => (read(shardPath('/', key, manifest.version)) as ReportOutline).report),
+    ).toMatchObject([
+      { edition: SECOND, id: '01' },
+      { edition: SECOND, id: '02' },
+      { edition: SECOND, id: '03' },
+    ]);
+    const rows = Array.from(
+      { length: manifest.jumpBuckets },
+      (_, bucket) => read(jumpBucketPath('/', bucket, manifest.version)) as JumpRow[],
+    ).flat();
+    const derived = toJumpEntries(rows).filter(
+      ({ text, kind }) => kind === 'title' && text.startsWith(TITLE_PREFIX),
+    );
+    expect(derived.map((entry) => entry.edition)).toEqual([SECOND, SECOND, SECOND]);
   });
 
   test('citations name each edition: journal, year, issue and pages', () => {

@@ -59,7 +59,7 @@ describe('search without WebAssembly', () => {
             ),
         ).resolves.toEqual(expected.results.map((result) => [result.report.id, result.kind]));
         await expect(page.locator('.search-page-status').textContent()).resolves.toBe(
-          describeOutcome(expected, expected.results),
+          describeOutcome(expected),
         );
         const pagefind = pagefindPath(new URL(site.url).pathname);
         expect(requested.filter((path) => path.startsWith(pagefind))).toEqual([]);

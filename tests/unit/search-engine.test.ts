@@ -8,13 +8,14 @@ import {
 } from '../../src/lib/search/engine.ts';
 import type { ReportShard, SearchManifest, SearchReport } from '../../src/lib/search/types.ts';
 import { runSearch, type SearchLoaders } from '../../src/lib/search/flow.ts';
+import { indexReport } from '../../src/lib/search/outline.ts';
+import { createScanLoaders } from '../../src/lib/search/scan.ts';
 import { withoutIndex } from '../../src/lib/search/without-index.ts';
 
 const report = (id: string, title: string, extra: Partial<SearchReport> = {}): SearchReport => ({
   key: `2025-zk-${id}`,
   edition: '2025-zk',
   id,
-  pagefindId: `zh-cn_${id}`,
   title,
   unit: `${id}课题组`,
   authors: ['张三'],
@@ -101,49 +102,73 @@ describe('rankResults', () => {
   });
 });
 
-/** Loaders over in-memory reports: candidates are the reports holding every token's character, as the index gives them. */
+/**
+ * Loaders over in-memory reports: the index-free scan (src/lib/search/scan.ts) stands in for
+ * Pagefind; every outline and chunk fetched is recorded.
+ */
 function memoryLoaders(reports: PreparedReport[]): SearchLoaders & { fetched: string[] } {
   const fetched: string[] = [];
-  const textOf = (prepared: PreparedReport): string =>
-    prepared.blocks.map((block) => block.normalised.text).join('');
+  const library = reports.map((prepared) => ({
+    meta: prepared.report,
+    blocks: prepared.blocks
+      .filter((block) => block.field === undefined)
+      .map((block): [string, string] => [block.id, block.original]),
+  }));
+  const editions = [...new Set(library.map((source) => source.meta.edition))];
   const manifest: SearchManifest = {
     version: 'test',
-    reports: reports.map((prepared) => prepared.report),
-    everywhere: '',
-    editions: [{ key: '2025-zk', label: '2025 增刊' }],
+    units: library.map((source) => source.meta.unit),
+    reports: library.map((source, position) => [
+      source.meta.key,
+      `zh-cn_${source.meta.key}`,
+      position,
+      indexReport(source).titleEnd,
+      editions.indexOf(source.meta.edition),
+    ]),
+    jumpBuckets: 1,
+    scan: true,
+    editions: editions.map((key) => ({ key, label: key })),
   };
+  const scan = createScanLoaders(library, manifest);
   return {
     fetched,
     manifest: () => Promise.resolve(manifest),
-    candidates: (tokens) =>
-      Promise.resolve(
-        new Set(
-          reports
-            .filter((prepared) =>
-              tokens
-                .split(' ')
-                .every((token) =>
-                  textOf(prepared).includes(String.fromCodePoint(parseInt(token, 36))),
-                ),
-            )
-            .map((prepared) => prepared.report.pagefindId),
-        ),
-      ),
-    prepared: (report) => {
-      fetched.push(report.id);
-      const found = reports.find((prepared) => prepared.report.id === report.id);
-      return found ? Promise.resolve(found) : Promise.reject(new Error(`no report ${report.id}`));
+    candidates: scan.candidates,
+    outline: (key, version) => {
+      fetched.push(key);
+      return scan.outline(key, version);
+    },
+    text: (key, chunk, version) => {
+      fetched.push(`${key}/${chunk}`);
+      return scan.text(key, chunk, version);
     },
   };
 }
 
 describe('runSearch', () => {
-  it('returns only exact results when any report contains the query, fetching only candidates', async () => {
+  it('returns only exact results when any report contains the query, loading only what it shows', async () => {
     const loaders = memoryLoaders([one, two, three]);
     const outcome = await runSearch('康藏路 社区', loaders);
     expect(outcome.results.map((result) => result.report.id)).toEqual(['01']);
-    expect(outcome).toMatchObject({ normalised: '康藏路社区', approximate: false });
-    expect(loaders.fetched).toEqual(['01']);
+    expect(outcome).toMatchObject({ normalised: '康藏路社区', approximate: false, hits: 2 });
+    expect(outcome.results[0]?.sections.map((hit) => [hit.section, hit.hits])).toEqual([
+      ['', 1],
+      ['s1', 1],
+    ]);
+    expect(loaders.fetched).toEqual(['2025-zk-01', '2025-zk-01/0']);
+  });
+
+  it('counts every match exactly but details only the first `shown`', async () => {
+    const loaders = memoryLoaders([one, two, three]);
+    const outcome = await runSearch('社区', loaders, { shown: 1 });
+    expect(outcome.matches.map((match) => [match.key, match.titleHit, match.hits])).toEqual([
+      ['2025-zk-01', true, 5],
+      ['2025-zk-02', true, 2],
+      ['2025-zk-03', false, 5],
+    ]);
+    expect(outcome.hits).toBe(12);
+    expect(outcome.results.map((result) => result.report.id)).toEqual(['01']);
+    expect(loaders.fetched.filter((name) => !name.startsWith('2025-zk-01'))).toEqual([]);
   });
 
   it('falls back to approximate results only when nothing matches exactly', async () => {
@@ -163,12 +188,34 @@ describe('runSearch', () => {
     ]);
   });
 
+  it('filters by unit and still says how many matched in all', async () => {
+    const outcome = await runSearch('社区', memoryLoaders([one, two, three]), { unit: '02课题组' });
+    expect(outcome.matches.map((match) => match.key)).toEqual(['2025-zk-02']);
+    expect(outcome.total).toBe(3);
+  });
+
+  it('filters by edition and still says how many matched in all', async () => {
+    const later = prepareReport(
+      report('01', '社区工作', { key: '2026-01-01', edition: '2026-01' }),
+      shard('01', [['p0-1', '社区']]),
+    );
+    const outcome = await runSearch('社区', memoryLoaders([one, two, three, later]), {
+      edition: '2026-01',
+    });
+    expect(outcome.matches.map((match) => [match.key, match.edition])).toEqual([
+      ['2026-01-01', '2026-01'],
+    ]);
+    expect(outcome.results.map((result) => result.report.key)).toEqual(['2026-01-01']);
+    expect(outcome.total).toBe(4);
+  });
+
   it('returns nothing for a string found nowhere and for a query with nothing to search', async () => {
     const loaders = memoryLoaders([one, two, three]);
     expect((await runSearch('宇宙飞船着陆', loaders)).results).toEqual([]);
-    expect(await runSearch('  ', loaders)).toEqual({
+    expect(await runSearch('  ', loaders)).toMatchObject({
       query: '  ',
       normalised: '',
+      matches: [],
       results: [],
       approximate: false,
     });
@@ -177,31 +224,34 @@ describe('runSearch', () => {
 
   it('finds every report within the allowed edits, however many hold more of its characters', async () => {
     // Eight reports hold all four characters of 党见引领 scattered (no window within one edit);
-    // two hold 党建引领, one edit away, but lack 见: best-covered-first would fetch only decoys.
+    // eight hold 党建引领, one edit away, but lack 见 — more than the six the flow once capped
+    // approximate candidates at.
     const decoys = Array.from({ length: 8 }, (_, index) =>
       prepareReport(
         report(String(index + 10), '其他'),
         shard(String(index + 10), [['p0-1', '见面会上，引水工程，领导小组，党员干部。']]),
       ),
     );
-    const near = ['01', '02'].map((id) =>
+    const ids = ['01', '02', '03', '04', '05', '06', '07', '08'];
+    const near = ids.map((id) =>
       prepareReport(report(id, '社区'), shard(id, [['p0-1', '坚持党建引领基层治理。']])),
     );
     const outcome = await runSearch('党见引领', memoryLoaders([...decoys, ...near]));
     expect(outcome.approximate).toBe(true);
-    expect(outcome.results.map((result) => [result.report.id, result.edits])).toEqual([
-      ['01', 1],
-      ['02', 1],
-    ]);
+    expect(outcome.results.map((result) => [result.report.id, result.edits])).toEqual(
+      ids.map((id) => [id, 1]),
+    );
   });
 });
 
 describe('withoutIndex', () => {
-  it('gives the same outcomes as the index, reading every report', async () => {
+  it('gives the same outcomes as the index, reading every outline and text chunk', async () => {
     const indexed = memoryLoaders([one, two, three]);
     const plain = memoryLoaders([one, two, three]);
     for (const query of ['康藏路 社区', '社区', '康藏路社去', '宇宙飞船着陆', 'ai数字人'])
       expect(await runSearch(query, withoutIndex(plain))).toEqual(await runSearch(query, indexed));
-    expect(new Set(plain.fetched)).toEqual(new Set(['01', '02', '03']));
+    expect(new Set(plain.fetched)).toEqual(
+      new Set(['01', '02', '03'].flatMap((id) => [`2025-zk-${id}`, `2025-zk-${id}/0`])),
+    );
   });
 });

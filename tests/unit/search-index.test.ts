@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { charactersInAll, extractBlocks } from '../../scripts/index/build-search-index.ts';
+import { extractBlocks } from '../../scripts/index/build-search-index.ts';
+import { chunkBlocks, indexReport } from '../../src/lib/search/outline.ts';
+import { textWords } from '../../src/lib/search/tokens.ts';
 
 describe('extractBlocks', () => {
   it('reads headings and paragraphs with ids from the report body, without permalink anchors', () => {
@@ -22,9 +24,46 @@ describe('extractBlocks', () => {
   });
 });
 
-describe('charactersInAll', () => {
-  it('keeps only the characters every text contains, in code point order', () => {
-    expect(charactersInAll(['社区党建', '党建社会', '建党'])).toBe('党建');
-    expect(charactersInAll([])).toBe('');
+describe('indexReport', () => {
+  const source = {
+    meta: {
+      key: '2025-zk-07',
+      edition: '2025-zk',
+      id: '07',
+      title: '社区',
+      unit: '课题组',
+      authors: ['张三'],
+      page: 3,
+    },
+    blocks: [
+      ['p0-1', 'AI 数字人'],
+      ['s1', '一、背景'],
+    ] as Array<[string, string]>,
+  };
+
+  it('numbers the header fields, then the blocks, by normalised character, three words each', () => {
+    const { words, outline } = indexReport(source);
+    expect(outline).toEqual([
+      ['title', 0, -1],
+      ['unit', 2, -1],
+      ['authors', 5, -1],
+      ['p0-1', 7, 0],
+      ['s1', 12, 0],
+    ]);
+    expect(words).toHaveLength(16 * 3);
+    expect(words.slice(0, 6)).toEqual(textWords('社区'));
+  });
+
+  it('groups the body into text chunks of about the chunk size, never splitting a block', () => {
+    expect(
+      chunkBlocks(
+        [
+          ['a', 'x'.repeat(10)],
+          ['b', 'y'],
+          ['c', 'z'.repeat(5)],
+        ],
+        10,
+      ),
+    ).toEqual([0, 1, 1]);
   });
 });

@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { findAll } from '../../src/lib/search/match.ts';
 import { allowedEdits, findApproximate } from '../../src/lib/search/approximate.ts';
 import { makeExcerpt } from '../../src/lib/search/excerpt.ts';
-import { characterTokens, encodeCharacter, pagefindQuery } from '../../src/lib/search/tokens.ts';
+import {
+  alignHits,
+  characterAt,
+  encodeCharacter,
+  planLookups,
+  textWords,
+} from '../../src/lib/search/tokens.ts';
 
 describe('findAll', () => {
   it('finds every non-overlapping occurrence in order', () => {
@@ -73,15 +79,81 @@ describe('makeExcerpt', () => {
   });
 });
 
-describe('character tokens', () => {
+describe('index words', () => {
   it('spells each character as four base-36 digits', () => {
     expect(encodeCharacter('a')).toBe('002p');
     expect(encodeCharacter('区')).toBe((0x533a).toString(36).padStart(4, '0'));
     expect(encodeCharacter('区')).toBe('0gfu');
   });
 
-  it('lists distinct characters once, in first-seen order', () => {
-    expect(characterTokens('社区社区')).toEqual([encodeCharacter('社'), encodeCharacter('区')]);
-    expect(pagefindQuery('ai')).toBe('002p 002x');
+  it('gives every character three words: it and the next three, it and the next, it alone', () => {
+    const [she, qu] = [encodeCharacter('社'), encodeCharacter('区')];
+    expect(textWords('社区社')).toEqual([
+      `${she}${qu}${she}zzzz`,
+      `x${she}${qu}`,
+      `y${she}`,
+      `${qu}${she}zzzzzzzz`,
+      `x${qu}${she}`,
+      `y${qu}`,
+      `${she}zzzzzzzzzzzz`,
+      `x${she}zzzz`,
+      `y${she}`,
+    ]);
+    expect(textWords('')).toEqual([]);
+    expect([0, 2, 3, 8].map(characterAt)).toEqual([0, 0, 1, 2]);
+  });
+
+  it('looks up one, two and four characters as one word, three as two pairs, longer ones by words that cover it', () => {
+    expect(planLookups('a')).toEqual({
+      lookups: [{ term: 'y002p', offset: 0 }],
+      length: 1,
+      verify: false,
+    });
+    expect(planLookups('ab')?.lookups).toEqual([{ term: 'x002p002q', offset: 0 }]);
+    expect(planLookups('abc')?.lookups).toEqual([
+      { term: 'x002p002q', offset: 0 },
+      { term: 'x002q002r', offset: 1 },
+    ]);
+    expect(planLookups('abcd')?.lookups).toHaveLength(1);
+    expect(planLookups('abcde')?.lookups.map((lookup) => lookup.offset)).toEqual([0, 1]);
+    expect(planLookups('abcdefgh')?.lookups.map((lookup) => lookup.offset)).toEqual([0, 4]);
+    expect(planLookups('abcdefgh')?.verify).toBe(false);
+    expect(planLookups('')).toBeNull();
+  });
+
+  // Pagefind searches a term as a prefix, but only in the index chunk where the term sorts: a
+  // term that is a whole word of its kind's one length matches that word alone, in one chunk.
+  it('looks up only whole words that the text itself holds, for every query length', () => {
+    const text = '坚持党建引领基层治理现代化建设';
+    const words = new Set(textWords(text));
+    for (let length = 1; length <= text.length; length += 1) {
+      const terms = planLookups(text.slice(0, length))?.lookups.map((lookup) => lookup.term) ?? [];
+      expect(terms.length, `${length} characters`).toBeGreaterThan(0);
+      expect(terms.filter((term) => !words.has(term))).toEqual([]);
+    }
+  });
+
+  it('looks up the first and last words of a long query and asks for the text to confirm them', () => {
+    const plan = planLookups('abcdefghijklmnop');
+    expect(plan?.lookups.map((lookup) => lookup.offset)).toEqual([0, 12]);
+    expect(plan?.verify).toBe(true);
+  });
+
+  it('aligns lookups into non-overlapping hits, as findAll counts them', () => {
+    // 'aaaaaa' searched for 'aaaaa': words at 0 and 1 both start 'aaaa'; findAll counts one hit.
+    const plan = planLookups('aaaaa')!;
+    expect(
+      alignHits(plan, [
+        [0, 1, 2],
+        [0, 1, 2],
+      ]),
+    ).toEqual([0]);
+    // 'abcdef' at 3 and 10: 'abcd' at 3, 10 and 20; 'cdef' (offset 2) at 5 and 12 only.
+    expect(
+      alignHits(planLookups('abcdef')!, [
+        [3, 10, 20],
+        [5, 12],
+      ]),
+    ).toEqual([3, 10]);
   });
 });

@@ -9,8 +9,20 @@ const result = { hits: 2 } as ReportResult;
 const outcome = (query: string, results: ReportResult[] = []): SearchOutcome => ({
   query,
   normalised: normaliseQuery(query),
+  matches: results.map((found, order) => ({
+    key: `2025-zk-0${order + 1}`,
+    unit: '',
+    edition: '2025-zk',
+    order,
+    titleHit: false,
+    hits: found.hits,
+    starts: [],
+  })),
+  total: results.length,
+  hits: results.reduce((sum, found) => sum + found.hits, 0),
   results,
   approximate: false,
+  version: '',
 });
 
 describe('quoteQuery', () => {
@@ -29,13 +41,11 @@ describe('quoteQuery', () => {
 
 describe('describeOutcome', () => {
   it('quotes a query typed in quotes once, not twice', () => {
-    expect(describeOutcome(outcome('“两新”', [result]), [result])).toBe(
-      '1 篇报告包含“两新”，共 2 处。',
-    );
+    expect(describeOutcome(outcome('“两新”', [result]))).toBe('1 篇报告包含“两新”，共 2 处。');
   });
 
   it('names the quick-jump targets instead of "nothing found" when only they answer', () => {
-    expect(describeOutcome(outcome('xmldc'), [], 5)).toBe('5 个快速跳转目标匹配“xmldc”。');
-    expect(describeOutcome(outcome('xmldc'), [], 0)).toBe('没有找到包含“xmldc”的报告。');
+    expect(describeOutcome(outcome('xmldc'), 5)).toBe('5 个快速跳转目标匹配“xmldc”。');
+    expect(describeOutcome(outcome('xmldc'), 0)).toBe('没有找到包含“xmldc”的报告。');
   });
 });

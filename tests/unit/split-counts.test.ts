@@ -16,7 +16,8 @@ import { renderReport } from '../../scripts/split/render.ts';
 import { splitCompendium, type SplitSuccess } from '../../scripts/split/split-compendium.ts';
 import { REPORT_FILE_GLOB, reportIdOf, reportSchema } from '../../src/lib/content-schema.ts';
 import { editionKeyOf } from '../../src/lib/editions.ts';
-import { reportPath } from '../../src/lib/urls.ts';
+import type { SearchManifest } from '../../src/lib/search/types.ts';
+import { LEGACY_EDITION, reportPath } from '../../src/lib/urls.ts';
 import { compendiumOf } from '../helpers/compendia.ts';
 
 function splitOk(text: string): SplitSuccess {
@@ -108,15 +109,15 @@ describe('the search index of the smallest libraries', () => {
     const summary = await buildSearchIndex(dist, root);
     const manifest = JSON.parse(
       readFileSync(path.join(dist, 'search', 'manifest.json'), 'utf8'),
-    ) as { reports: { id: string; pagefindId: string }[] };
+    ) as SearchManifest;
     return { summary, manifest };
   }
 
   it('gives one report a Pagefind record', async () => {
     const split = splitOk(compendiumOf(1));
     const { manifest } = await indexOf(split, split.reports, 'one');
-    expect(manifest.reports.map((report) => report.id)).toEqual(['01']);
-    expect(manifest.reports[0]?.pagefindId).toMatch(/\S/);
+    expect(manifest.reports.map(([key]) => key)).toEqual([`${LEGACY_EDITION}-01`]);
+    expect(manifest.reports[0]?.[1]).toMatch(/\S/);
   });
 
   it('gives a record to a second report made only of characters of the first', async () => {
@@ -133,7 +134,10 @@ describe('the search index of the smallest libraries', () => {
     };
     const second = { ...first, report, fileName: '02.md', markdown: renderReport(report) };
     const { manifest } = await indexOf(split, [first, second], 'two');
-    expect(manifest.reports.map((entry) => entry.id)).toEqual(['01', '02']);
-    expect(new Set(manifest.reports.map((entry) => entry.pagefindId)).size).toBe(2);
+    expect(manifest.reports.map(([key]) => key)).toEqual([
+      `${LEGACY_EDITION}-01`,
+      `${LEGACY_EDITION}-02`,
+    ]);
+    expect(new Set(manifest.reports.map(([, pagefindId]) => pagefindId)).size).toBe(2);
   });
 });

@@ -9,7 +9,7 @@ import { normaliseText, toOriginalRange, type NormalisedText } from './normalise
 import { findAll } from './match.ts';
 import { findApproximate } from './approximate.ts';
 import { makeExcerpt, type Excerpt } from './excerpt.ts';
-import type { ReportShard, SearchReport } from './types.ts';
+import type { ReportShard, SearchReport, ShardBlock } from './types.ts';
 
 /** A block with its normalised text, prepared once per report and reused by every query. */
 export interface PreparedBlock {
@@ -59,8 +59,15 @@ export interface ReportResult {
 const HEADER_LABEL = '题名与署名';
 const INTRODUCTION_LABEL = '引言';
 
-/** Normalises a report's header fields and body blocks once. */
-export function prepareReport(report: SearchReport, shard: ReportShard): PreparedReport {
+/**
+ * Normalises a report's header fields and body blocks once; `knownHeadings` labels sections whose
+ * heading is not among the blocks (when only some chunks of a report were loaded).
+ */
+export function prepareReport(
+  report: SearchReport,
+  shard: ReportShard,
+  knownHeadings: readonly ShardBlock[] = [],
+): PreparedReport {
   const header: PreparedBlock[] = [];
   const addField = (field: NonNullable<PreparedBlock['field']>, text: string | undefined): void => {
     if (text)
@@ -76,7 +83,7 @@ export function prepareReport(report: SearchReport, shard: ReportShard): Prepare
   addField('subtitle', report.subtitle);
   addField('unit', report.unit);
   addField('authors', report.authors.join(' '));
-  const headings = new Map<string, string>();
+  const headings = new Map<string, string>(knownHeadings);
   const body = shard.blocks.map(([id, text]): PreparedBlock => {
     if (isHeadingId(id)) headings.set(id, text);
     return { id, section: sectionOf(id), original: text, normalised: normaliseText(text) };

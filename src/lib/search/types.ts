@@ -6,29 +6,49 @@
 import type { LibraryReport } from '../content-schema.ts';
 
 /**
- * One report as the search lists it (from `manifest.json`): `edition` and `id` give its address
- * (src/lib/urls.ts), `key` — an opaque string, unique across the library — names its shard.
+ * One report as results show it (from its outline, `search/reports/<key>.json`): `edition` and
+ * `id` give its address (src/lib/urls.ts), `key` — an opaque string, unique across the library —
+ * names its outline and text chunks.
  */
 export type SearchReport = Pick<
   LibraryReport,
   'edition' | 'id' | 'title' | 'subtitle' | 'unit' | 'authors' | 'page'
 > & {
-  /** Opaque key of the report across the library: its shard's name and cache key. */
+  /** Opaque key of the report across the library: its data files' name and cache key. */
   key: string;
-  /** Pagefind's result id for this report's record. */
-  pagefindId: string;
 };
 
-/** `dist/search/manifest.json`. */
+/**
+ * One report of the manifest: its key, its Pagefind record id, its unit (an index into `units`),
+ * where its title and subtitle end among its index words (a hit before that is a title hit), and
+ * its edition (an index into `editions`), so unit and edition filters are exact at once.
+ */
+export type ManifestRow = [
+  key: string,
+  pagefindId: string,
+  unit: number,
+  titleEnd: number,
+  edition: number,
+];
+
+/**
+ * `dist/search/manifest.json`: what a first query needs before any report is shown — a few bytes
+ * per report, so ids map to reports, counts and unit filters are exact at once and ties keep the
+ * compendium's order (the row order).
+ */
 export interface SearchManifest {
-  /** Changes whenever the data changes; shard URLs carry it so caches never mix builds. */
+  /** Changes whenever the data changes; data URLs carry it so caches never mix builds. */
   version: string;
-  reports: SearchReport[];
+  /** The authoring units, each once. */
+  units: string[];
+  reports: ManifestRow[];
+  /** How many quick-jump buckets `search/jump/` holds (see `jumpBucketOf`). */
+  jumpBuckets: number;
   /**
-   * Characters that occur in every report. They tell reports apart no better than nothing, so
-   * they are left out of the Pagefind index (halving it) and out of candidate queries.
+   * True when the whole library's text (`library.json`) is lighter than the index chunks a query
+   * loads: the browser then scans it (src/lib/search/scan.ts) instead of loading Pagefind.
    */
-  everywhere: string;
+  scan: boolean;
   /** The library's editions, newest first: key and issue label (`2025 增刊`), to name a result's edition. */
   editions: Array<{ key: string; label: string }>;
 }
@@ -36,7 +56,40 @@ export interface SearchManifest {
 /** One block of a report body: element id (`s2`, `s2-3`, `p2-3-4`, `p0-1`) and its text. */
 export type ShardBlock = [id: string, text: string];
 
-/** `dist/search/reports/<key>.json`: the report body as the page shows it, block by block. */
+/** The header fields a report is searchable by, before its body. */
+export type HeaderField = 'title' | 'subtitle' | 'unit' | 'authors';
+
+/**
+ * Where a field or block starts among the report's index words (one word per normalised
+ * character) and which text chunk holds it: `[field, start, -1]` for a header field (its text is
+ * in `report`), `[element id, start, chunk]` for a body block.
+ */
+export type OutlineBlock = [id: string, start: number, chunk: number];
+
+/**
+ * `dist/search/reports/<key>.json`: a report's metadata and the map from index positions to
+ * blocks and text chunks; fetched only for reports a result list shows.
+ */
+export interface ReportOutline {
+  report: SearchReport;
+  blocks: OutlineBlock[];
+  /** Section heading texts by id, for result labels. */
+  headings: ShardBlock[];
+}
+
+/** `dist/search/text/<key>/<n>.json`: a run of body blocks, a few kilobytes of text. */
+export type TextChunk = ShardBlock[];
+
+/**
+ * What the index stage needs of one report: its frontmatter fields and its body blocks (read back
+ * from its built page); `dist/search/library.json` is a list of them when the library is small.
+ */
+export interface IndexSource {
+  meta: SearchReport;
+  blocks: ShardBlock[];
+}
+
+/** A report body block by block (the engine's input). */
 export interface ReportShard {
   /** The report's key (SearchReport.key). */
   id: string;
@@ -44,9 +97,9 @@ export interface ReportShard {
 }
 
 /**
- * `dist/search/jump.json`: quick-jump targets as `[text, kind, report, anchor, edition]` rows;
- * `dist/search/jump-pinyin.json`: `[pinyin, initials]` rows in the same order, loaded only once
- * a query contains Latin letters (most queries are Chinese and never need them).
+ * `dist/search/jump/<n>.json`: quick-jump targets as rows, each in the bucket of every character of
+ * its text and every letter of its pinyin initials, so a query loads the buckets of its first two
+ * characters only (`jumpBucketOf`), not the whole library's headings.
  */
 export type JumpRow = [
   text: string,
@@ -54,10 +107,9 @@ export type JumpRow = [
   report: string,
   anchor: string,
   edition: string,
+  pinyin: string,
+  initials: string,
 ];
-
-/** Pinyin of one jump row. */
-export type JumpPinyinRow = [pinyin: string, initials: string];
 
 /** One quick-jump target. */
 export interface JumpEntry {
