@@ -16,10 +16,9 @@ import { build } from 'esbuild';
 import { WORKER_FILE } from '../../src/lib/offline.ts';
 import { readOfflineSwitch } from './switch.ts';
 import {
-  listPrecache,
+  listSitePrecache,
   precachePairs,
   precacheVersion,
-  readSiteFiles,
   type PrecacheEntry,
 } from './precache.ts';
 
@@ -78,7 +77,7 @@ export async function writeServiceWorker(
   dist: string,
   offline = readOfflineSwitch(),
 ): Promise<WorkerOutput> {
-  const entries = offline ? listPrecache(readSiteFiles(dist)) : [];
+  const entries = offline ? listSitePrecache(dist) : [];
   const code = await renderWorker(offline ? entries : null);
   writeFileSync(join(dist, WORKER_FILE), code);
   return { offline, version: offline ? precacheVersion(entries) : '', entries, code };

@@ -3,6 +3,7 @@ import { build as viteBuild } from 'vite';
 import { describe, expect, test, vi } from 'vitest';
 import {
   exclusionReason,
+  unusedSearchData,
   listPrecache,
   precachePairs,
   precacheVersion,
@@ -31,6 +32,27 @@ const SITE: SiteFile[] = [
 ];
 
 describe('precache list', () => {
+  test('leaves out the search data a library small enough to scan never loads', () => {
+    const unused = unusedSearchData({ scan: true });
+    const kept = (files: string[], folders: string[]): string[] =>
+      listPrecache(
+        files.map((name) => file(name, name)),
+        folders,
+      ).map((entry) => entry.file);
+    const search = [
+      'pagefind/pagefind.js',
+      'search/library.json',
+      'search/manifest.json',
+      'search/reports/2025-zk-01.json',
+      'search/text/2025-zk-01/0.json',
+    ];
+    expect(kept(search, unused)).toEqual(['search/library.json', 'search/manifest.json']);
+    expect(exclusionReason('pagefind/pagefind.js', unused)).toBe(
+      'search data this library never loads',
+    );
+    expect(kept(search, unusedSearchData({ scan: false }))).toEqual(search);
+  });
+
   test('keeps pages, assets, the index, shards and citations, and says why it leaves a file out', () => {
     expect(SITE.map((entry) => [entry.file, exclusionReason(entry.file)])).toEqual([
       ['reports/01/index.html', null],
