@@ -88,12 +88,24 @@ function cutSourceOnce(source: string): Parts {
   };
 }
 
+/** How a derived report's title is made from the real one and its round (0 for the first twelve). */
+export type Retitle = (title: string, round: number) => string;
+
+/** The default: the real title, then the round as a suffix from the second round on. */
+const numberRounds: Retitle = (title, round) => (round === 0 ? title : `${title}（${round + 1}）`);
+
 /**
  * A compendium of `count` reports in the format of `source` (the real compendium's text):
- * report i is the real report (first + i − 2) mod 12 + 1, renamed from the second round on, its
- * body printed `repeat` times over (for inputs of few, very long reports).
+ * report i is the real report (first + i − 2) mod 12 + 1, retitled by `retitle`, its body printed
+ * `repeat` times over (for inputs of few, very long reports), pages numbered from 1.
  */
-export function deriveCompendium(source: string, count: number, first = 1, repeat = 1): string {
+export function deriveCompendium(
+  source: string,
+  count: number,
+  first = 1,
+  repeat = 1,
+  retitle: Retitle = numberRounds,
+): string {
   if (!Number.isInteger(count) || count < 1)
     throw new Error(`expected a positive report count, found ${count}`);
   const { masthead, reports, trailer } = cutSource(source);
@@ -104,7 +116,7 @@ export function deriveCompendium(source: string, count: number, first = 1, repea
     const position = first - 1 + index;
     const real = reports[position % reports.length] as SourceReport;
     const round = Math.floor(position / reports.length);
-    const title = round === 0 ? real.title : `${real.title}（${round + 1}）`;
+    const title = retitle(real.title, round);
     toc.push(`- ${page} ${title}`, ...real.entryTail);
     const text = Array.from({ length: repeat }, () => real.body).flat();
     body.push(title, '', ...real.header, ...text, ...real.closing, '');

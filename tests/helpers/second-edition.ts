@@ -7,7 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { splitCompendium } from '../../scripts/split/split-compendium.ts';
+import { deriveCompendium } from '../../scripts/lib/derive-compendium.ts';
 
 /** The real source, the one text every derived edition starts from. */
 export const REAL_SOURCE = join('content', 'source', 'nanjing-xinfeng-2025-supplement.txt');
@@ -45,7 +45,7 @@ export function asEdition(text: string, year: number, label: string, month = 3):
     .join('\n');
 }
 
-/** Which reports of the real text the derived edition keeps (their printed order there). */
+/** Which reports of the real text the derived edition keeps (consecutive, their printed order there). */
 export const KEPT_REPORTS = [2, 3, 4] as const;
 
 /** What the derived titles start with, so no title of the derived edition equals a real one. */
@@ -53,51 +53,21 @@ export const TITLE_PREFIX = '再论';
 
 /**
  * The second edition: the real text as `masthead`, with only the reports `KEPT_REPORTS` (renumbered
- * 01–03, pages from 1), each title prefixed with `TITLE_PREFIX` in the table of contents and above
- * the report, and the back-cover credit kept.
+ * 01–03, pages from 1), each title prefixed with `TITLE_PREFIX`, and the back-cover credit kept —
+ * assembled by the benchmarks' compendium deriver (scripts/lib/derive-compendium.ts).
  */
 export function deriveSecondEdition(
   realText: string,
   masthead: EditionMasthead = { year: 2026, label: '第1期' },
 ): string {
-  const split = splitCompendium(realText, 'real.txt');
-  if (!split.ok) throw new Error('deriveSecondEdition: the real text does not split');
-  const reports = split.reports.map(({ report }) => report);
-  const lines = realText.split('\n');
-  const kept = KEPT_REPORTS.map((order) => reports[order - 1]!);
-  const after = reports[KEPT_REPORTS[KEPT_REPORTS.length - 1]!]!;
-  const firstPage = kept[0]!.page;
-  const tocStart = lines.findIndex((line) => line.trim() === '目录');
-  const bodyStart = reports[0]!.headerLine - 1;
-
-  // The table of contents: each entry runs from its `- PAGE TITLE` line to the next one.
-  const toc: string[] = [];
-  let keep = false;
-  for (const line of lines.slice(tocStart + 1, bodyStart)) {
-    const entry = /^- (\d+) (.*)$/.exec(line);
-    if (entry) {
-      const report = reports.find((candidate) => candidate.page === Number(entry[1]));
-      keep = kept.includes(report!);
-      if (keep) toc.push(`- ${Number(entry[1]) - firstPage + 1} ${TITLE_PREFIX}${entry[2]}`);
-      continue;
-    }
-    if (keep || line.trim() === '') toc.push(line);
-  }
-
-  // The report texts, from the first kept title to the title of the report after the last kept.
-  const body = lines.slice(kept[0]!.headerLine - 1, after.headerLine - 1);
-  for (const report of kept) {
-    const index = report.headerLine - kept[0]!.headerLine;
-    body[index] = `${TITLE_PREFIX}${body[index]}`;
-  }
-  const credit = lines.filter((line) => /摄\s*$/.test(line)).at(-1) ?? '';
-  const front = asEdition(
-    lines.slice(0, tocStart + 1).join('\n'),
-    masthead.year,
-    masthead.label,
-    masthead.month,
+  const derived = deriveCompendium(
+    realText,
+    KEPT_REPORTS.length,
+    KEPT_REPORTS[0],
+    1,
+    (title) => `${TITLE_PREFIX}${title}`,
   );
-  return [front, ...toc, ...body, '', credit, ''].join('\n');
+  return asEdition(derived, masthead.year, masthead.label, masthead.month);
 }
 
 /** The second edition derived from the real source file. */
