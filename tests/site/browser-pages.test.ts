@@ -238,12 +238,29 @@ describe.each(SIZES)('at $width px', (size) => {
       });
     });
 
-    test('home and a report are captured', async () => {
+    test('home and a report fit the width without sideways scroll, in the theme asked for', async () => {
       const page = await pageFor(size, theme);
-      await page.goto(at(homePath));
-      await screenshot(page, `home-${size.width}-${theme}`);
-      await page.goto(at((base) => reportPath(base, { edition: REAL_EDITION, id: '05' })));
-      await screenshot(page, `report-05-${size.width}-${theme}`);
+      const pages = {
+        home: at(homePath),
+        'report-05': at((base) => reportPath(base, { edition: REAL_EDITION, id: '05' })),
+      };
+      for (const [name, url] of Object.entries(pages)) {
+        await page.goto(url);
+        await screenshot(page, `${name}-${size.width}-${theme}`);
+        const shown = await page.evaluate(() => {
+          // Relative luminance of an `rgb(…)` colour, enough to tell a dark ground from a light one.
+          const luminance = (colour: string): number => {
+            const [r = 0, g = 0, b = 0] = (colour.match(/[\d.]+/g) ?? []).map(Number);
+            return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+          };
+          const style = getComputedStyle(document.body);
+          return {
+            overflow: document.documentElement.scrollWidth - innerWidth,
+            darkGround: luminance(style.backgroundColor) < luminance(style.color),
+          };
+        });
+        expect(shown, name).toEqual({ overflow: 0, darkGround: theme === 'dark' });
+      }
     });
   });
 });
