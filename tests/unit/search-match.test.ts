@@ -133,9 +133,14 @@ describe('index words', () => {
     }
   });
 
-  it('looks up the first and last words of a long query and asks for the text to confirm them', () => {
-    const plan = planLookups('abcdefghijklmnop');
-    expect(plan?.lookups.map((lookup) => lookup.offset)).toEqual([0, 12]);
+  it('covers a query of up to 16 characters with its lookups, and has a longer one confirmed', () => {
+    expect(planLookups('abcdefghi')?.lookups.map((lookup) => lookup.offset)).toEqual([0, 4, 5]);
+    expect(planLookups('abcdefghijklmnop')?.lookups.map((lookup) => lookup.offset)).toEqual([
+      0, 4, 8, 12,
+    ]);
+    expect(planLookups('abcdefghijklmnop')?.verify).toBe(false);
+    const plan = planLookups('abcdefghijklmnopq');
+    expect(plan?.lookups.map((lookup) => lookup.offset)).toEqual([0, 4, 9, 13]);
     expect(plan?.verify).toBe(true);
   });
 

@@ -83,8 +83,11 @@ export interface IndexPlan {
   verify: boolean;
 }
 
-// Each lookup loads at least one index chunk: a query never looks up more than this many.
-const MAX_LOOKUPS = 2;
+// Each lookup loads at most one index chunk (about 25 KB), and confirming a long query against the
+// text loads every candidate's outline and text chunks, which costs more at library size (63
+// candidates of a 9-character title: 180 KB): queries of up to 16 characters are covered by
+// their lookups, and only a longer one looks up this many spread words and is confirmed.
+const MAX_LOOKUPS = 4;
 
 /**
  * The lookups of a normalised query (null for ''): one character is its single, two their pair,
