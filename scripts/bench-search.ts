@@ -101,7 +101,7 @@ async function measureLibrary(
   const idOf = new Map(sources.map(({ meta }) => [meta.key, meta.id]));
   const server = await startServer({ root });
   try {
-    const search = await createNodeSearch(root, new URL(server.url).origin, '/');
+    const search = await createNodeSearch(new URL(server.url).origin, '/');
     let exact = 0;
     // Literal and absent queries; typos are scored by the quality test, not here.
     const scored = suite.filter((query) => query.kind !== 'typo');
@@ -167,7 +167,7 @@ try {
   figures.push(real);
   for (const size of SIZES) {
     const sources = syntheticSources(size);
-    const site = await buildSyntheticSite(sources, DIST);
+    const site = await buildSyntheticSite(sources, { shell: DIST });
     try {
       console.error(`synthetic ${size}: indexed in ${(site.buildMs / 1000).toFixed(1)} s`);
       const measured = await measureLibrary(

@@ -3,7 +3,7 @@
  * generator's reports fed straight into the index stage's `writeSearchIndex`, optionally beside a
  * copy of the real built site's pages and scripts (so Chromium can type into the real search box).
  */
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { toString as mdastToString } from 'mdast-util-to-string';
@@ -49,15 +49,26 @@ export interface SyntheticSite {
   remove(): void;
 }
 
-/**
- * Indexes a synthetic library into a temporary folder; with `shell`, a built site whose pages
- * and scripts are copied first (its own search data replaced).
- */
+/** Where and how a synthetic site is built. */
+export interface SyntheticSiteOptions {
+  /** A built site whose pages and scripts are copied first (its own search data replaced). */
+  shell?: string;
+  /** The folder to build in (emptied first); a new temporary folder by default. */
+  root?: string;
+  /** Keeps Pagefind's runtime (`writeSearchIndex`). */
+  pagefindRuntime?: boolean;
+}
+
+/** Indexes a synthetic library into a folder, beside a copy of a built site's pages if asked. */
 export async function buildSyntheticSite(
   sources: IndexSource[],
-  shell?: string,
+  { shell, root: folder, pagefindRuntime }: SyntheticSiteOptions = {},
 ): Promise<SyntheticSite> {
-  const root = mkdtempSync(join(tmpdir(), 'xinfeng-synthetic-'));
+  if (folder) {
+    rmSync(folder, { recursive: true, force: true });
+    mkdirSync(folder, { recursive: true });
+  }
+  const root = folder ?? mkdtempSync(join(tmpdir(), 'xinfeng-synthetic-'));
   if (shell)
     cpSync(shell, root, {
       recursive: true,
@@ -68,7 +79,9 @@ export async function buildSyntheticSite(
         ),
     });
   const started = performance.now();
-  const summary = await writeSearchIndex(root, sources, [SYNTHETIC_EDITION]);
+  const summary = await writeSearchIndex(root, sources, [SYNTHETIC_EDITION], {
+    pagefindRuntime,
+  });
   const buildMs = performance.now() - started;
   // As `npm run build` does last: the server would otherwise send a file's first request
   // uncompressed while it compresses it in the background.

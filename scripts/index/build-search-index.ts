@@ -1,15 +1,21 @@
 /**
  * `npm run index` (after `astro build`): writes the search data into `dist/`.
  *
- * - `dist/pagefind/`: a Pagefind index with one custom record per report whose words are the
- *   report's normalised characters as codes, in text order, three per character (its 4-gram, its
- *   pair, itself; src/lib/search/tokens.ts says why): a query's one or two whole-word lookups
- *   give exactly the reports that contain it, with the position of every hit, loading only the
- *   index chunks of its words.
+ * - `dist/pagefind/index/`: a Pagefind index with one custom record per report whose words are
+ *   the report's normalised characters as codes, in text order, three per character (its 4-gram,
+ *   its pair, itself; src/lib/search/tokens.ts says why): a query's whole-word lookups give
+ *   exactly the reports that contain it, with the position of every hit, loading only the index
+ *   chunks of its words. The browser reads the chunks itself (src/lib/search/pagefind-index.ts),
+ *   so Pagefind's runtime, metadata and fragments are not kept; what it wrote is read back and
+ *   checked word by word first (pagefind-files.ts).
+ * - `dist/search/words/<n>.json`: the chunk directory, in groups: each chunk's first word and
+ *   file, so a lookup costs one small group and one chunk; the manifest lists each group's first
+ *   word.
  * - `dist/search/library.json`: the whole library's text, written only when it is smaller than
  *   what one query's index chunks cost (the real twelve reports); the browser then scans it.
- * - `dist/search/manifest.json`: the build version, the units, the editions (key and label), and
- *   per report its key, its Pagefind record id, its unit and its edition — a few bytes per report.
+ * - `dist/search/manifest.json`: the build version, the units, the editions (key and label), the
+ *   chunk directory's groups, and per report (in record number order) its key, its unit, where
+ *   its title ends and its edition — a few bytes per report.
  *   The key (`2025-zk-05`, `reportKey`) is unique across the library's editions and opaque to
  *   the browser: it names the report's files below.
  * - `dist/search/reports/<key>.json`: a report's metadata and outline (which index positions are
@@ -36,8 +42,9 @@ import { visit, SKIP } from 'unist-util-visit';
 import type { Element, Root } from 'hast';
 import * as pagefind from 'pagefind';
 import { indexReport } from '../../src/lib/search/outline.ts';
-import { jumpBucketCount, targetBuckets } from '../../src/lib/search/jump-buckets.ts';
+import { jumpBucketCount, jumpBucketOf } from '../../src/lib/search/jump-buckets.ts';
 import { buildJumpEntries } from './jump-data.ts';
+import { checkIndexChunks, readPagefindMeta, type PagefindMeta } from './pagefind-files.ts';
 import type { LibraryReport } from '../../src/lib/content-schema.ts';
 import { readLibrary } from '../lib/report-files.ts';
 import { isHeadingId } from '../../src/lib/ids.ts';
@@ -48,16 +55,17 @@ import {
   reportPath,
   shardPath,
   textChunkPath,
+  wordsGroupPath,
 } from '../../src/lib/urls.ts';
 import type {
   IndexSource,
-  JumpEntry,
   JumpRow,
   ManifestRow,
   ReportOutline,
   SearchManifest,
   SearchReport,
   ShardBlock,
+  WordsGroup,
 } from '../../src/lib/search/types.ts';
 
 export type { IndexSource };
@@ -148,9 +156,23 @@ function toReport(meta: SearchReport): SearchReport {
 // reports: about 80 KB) rather than loading Pagefind and the index chunks of the query.
 const SCAN_LIMIT = 100 * 1024;
 
+/**
+ * The chunk directory in groups of about √n chunks: each chunk's first word and file name. A
+ * lookup then costs one group (a kilobyte at 2,000 chunks) and grows with the root of the index.
+ */
+export function directoryGroups(chunks: PagefindMeta['chunks']): WordsGroup[] {
+  const size = Math.max(16, Math.ceil(Math.sqrt(chunks.length)));
+  const groups: WordsGroup[] = [];
+  for (let start = 0; start < chunks.length; start += size)
+    groups.push(chunks.slice(start, start + size).map(({ from, file }) => [from, file]));
+  return groups;
+}
+
 /** What the index stage wrote, for its summary line. */
 export interface IndexSummary {
   reports: number;
+  /** Pagefind records read back and checked word by word: one per report. */
+  records: number;
   words: number;
   chunks: number;
   jumpBuckets: number;
@@ -165,12 +187,16 @@ export async function writeSearchIndex(
   dist: string,
   sources: readonly IndexSource[],
   editions: SearchManifest['editions'],
+  options: {
+    /** Keeps Pagefind's runtime and metadata, for a test that compares its reading with ours. */
+    pagefindRuntime?: boolean;
+  } = {},
 ): Promise<IndexSummary> {
   const pagefindFolder = join(dist, 'pagefind');
   const searchFolder = join(dist, 'search');
   rmSync(pagefindFolder, { recursive: true, force: true });
   // Only the data: search/index.html is the search page Astro built.
-  for (const data of ['manifest.json', 'library.json', 'reports', 'text', 'jump'])
+  for (const data of ['manifest.json', 'library.json', 'words', 'reports', 'text', 'jump'])
     rmSync(join(searchFolder, data), { recursive: true, force: true });
   const { index, errors } = await pagefind.createIndex({});
   if (!index) throw new Error(`pagefind: ${errors.join('; ')}`);
@@ -190,17 +216,30 @@ export async function writeSearchIndex(
   const written = await index.writeFiles({ outputPath: pagefindFolder });
   if (written.errors.length > 0) throw new Error(`pagefind: ${written.errors.join('; ')}`);
   await pagefind.close();
-  // Only the search API is used, on the main thread (noWorker): the UI bundles and the worker
-  // Pagefind writes are 450 KB nobody loads.
-  for (const name of readdirSync(pagefindFolder)) {
-    if (/^pagefind-(component-ui|modular-ui|ui|highlight|worker)\./.test(name))
-      rmSync(join(pagefindFolder, name));
-  }
+  const meta = readPagefindMeta(pagefindFolder);
+  // Record numbers are manifest rows: Pagefind must have numbered the records as they were added.
   const fragmentIds = readFragmentIds(pagefindFolder);
-  // Fragments hold each record's words again, for Pagefind's `data()`, which the search never
-  // calls: everything a result shows comes from search/. At 1,200 reports they are most of the
-  // index's bytes on disk.
-  rmSync(join(pagefindFolder, 'fragment'), { recursive: true, force: true });
+  sources.forEach((source, record) => {
+    const expected = fragmentIds.get(reportPath('/', source.meta));
+    if (meta.records[record] !== expected)
+      throw new Error(
+        `${meta.file}: expected record ${record} to be report ${source.meta.key} (${expected ?? 'no fragment'}), found ${meta.records[record] ?? 'no record'}`,
+      );
+  });
+  if (meta.records.length !== sources.length)
+    throw new Error(
+      `${meta.file}: expected ${sources.length} records, found ${meta.records.length}`,
+    );
+  checkIndexChunks(
+    pagefindFolder,
+    meta,
+    indexed.map(({ words }) => words),
+  );
+  // Only the index chunks are read (by the browser, src/lib/search/pagefind-index.ts): Pagefind's
+  // runtime, metadata, fragments and UI would be a megabyte nobody loads.
+  if (!options.pagefindRuntime)
+    for (const name of readdirSync(pagefindFolder))
+      if (name !== 'index') rmSync(join(pagefindFolder, name), { recursive: true, force: true });
 
   const version = createHash('sha256').update(JSON.stringify(sources)).digest('hex').slice(0, 12);
   let chunkCount = 0;
@@ -221,8 +260,6 @@ export async function writeSearchIndex(
 
   const units = [...new Set(sources.map((source) => source.meta.unit))];
   const rows: ManifestRow[] = sources.map((source, position) => {
-    const pagefindId = fragmentIds.get(reportPath('/', source.meta));
-    if (!pagefindId) throw new Error(`pagefind wrote no record for report ${source.meta.key}`);
     const edition = editions.findIndex(({ key }) => key === source.meta.edition);
     if (edition < 0)
       throw new Error(
@@ -230,17 +267,19 @@ export async function writeSearchIndex(
       );
     return [
       source.meta.key,
-      pagefindId,
       units.indexOf(source.meta.unit),
       indexed[position]?.titleEnd ?? 0,
       edition,
     ];
   });
 
-  const jump: JumpEntry[] = sources.flatMap(({ meta, blocks }) =>
+  const jump = sources.flatMap(({ meta, blocks }) =>
     buildJumpEntries({ ...meta, headings: blocks.filter(([id]) => isHeadingId(id)) }),
   );
-  const jumpBuckets = jumpBucketCount(jump.length);
+  const jumpBuckets = jumpBucketCount(
+    jump.length,
+    jump.reduce((sum, entry) => sum + entry.keys.length, 0),
+  );
   const buckets: JumpRow[][] = Array.from({ length: jumpBuckets }, () => []);
   for (const entry of jump) {
     const row: JumpRow = [
@@ -252,7 +291,7 @@ export async function writeSearchIndex(
       entry.pinyin,
       entry.initials,
     ];
-    for (const bucket of targetBuckets(entry.text, entry.initials, jumpBuckets))
+    for (const bucket of new Set(entry.keys.map((key) => jumpBucketOf(key, jumpBuckets))))
       buckets[bucket]?.push(row);
   }
   buckets.forEach((rows, bucket) =>
@@ -268,9 +307,28 @@ export async function writeSearchIndex(
   const libraryJson = JSON.stringify(library);
   const scan = gzipSync(libraryJson, { level: 9 }).length <= SCAN_LIMIT;
   if (scan) writeFile(fileOf(dist, libraryPath('/', version)), libraryJson);
-  const manifest: SearchManifest = { version, units, reports: rows, jumpBuckets, scan, editions };
+  const groups = directoryGroups(meta.chunks);
+  groups.forEach((group, number) =>
+    writeFile(fileOf(dist, wordsGroupPath('/', number, version)), JSON.stringify(group)),
+  );
+  const manifest: SearchManifest = {
+    version,
+    units,
+    reports: rows,
+    index: groups.map((group) => group[0]?.[0] ?? ''),
+    jumpBuckets,
+    scan,
+    editions,
+  };
   writeFile(join(searchFolder, 'manifest.json'), JSON.stringify(manifest));
-  return { reports: sources.length, words: wordCount, chunks: chunkCount, jumpBuckets, scan };
+  return {
+    reports: sources.length,
+    records: meta.records.length,
+    words: wordCount,
+    chunks: chunkCount,
+    jumpBuckets,
+    scan,
+  };
 }
 
 /**

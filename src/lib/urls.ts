@@ -124,6 +124,16 @@ export function textChunkPath(base: string, key: string, chunk: number, version:
   return searchDataPath(base, `text/${key}/${chunk}.json?v=${version}`);
 }
 
+/** Group `group` of the index's chunk directory (which chunk holds which words), with the build version. */
+export function wordsGroupPath(base: string, group: number, version: string): string {
+  return searchDataPath(base, `words/${group}.json?v=${version}`);
+}
+
+/** An index chunk Pagefind wrote, by its file name (a content hash, so no version is needed). */
+export function indexChunkPath(base: string, file: string): string {
+  return pagefindPath(base, `index/${file}.pf_index`);
+}
+
 /** The whole library's text for an index-free search of a small library, with the build version. */
 export function libraryPath(base: string, version: string): string {
   return searchDataPath(base, `library.json?v=${version}`);

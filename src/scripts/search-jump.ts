@@ -1,8 +1,8 @@
 /**
  * Quick jump: fuzzy matching over report titles, units, authors and every section heading, by
  * characters, full pinyin (`xiaomalache`) or initials (`xmldc`), with fuse.js. The pinyin was
- * computed at build time; the targets come in buckets by character (src/lib/search/jump-buckets.ts),
- * and a query loads only the buckets of its first two characters.
+ * computed at build time; the targets come in buckets by key (src/lib/search/jump-buckets.ts), and a
+ * query loads only the buckets of its first key or two.
  */
 import Fuse, { type IFuseOptions } from 'fuse.js';
 import { queryBuckets } from '../lib/search/jump-buckets.ts';

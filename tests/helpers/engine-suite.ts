@@ -13,16 +13,13 @@ import { withScreenshotOnFailure } from './browser.ts';
 import type { Engine, EngineLauncher, EnginePage } from './engines.ts';
 import { createNodeSearch } from './node-search.ts';
 import { SITE_DIST } from './site.ts';
+import { LARGE_SITE } from './large-site.ts';
 import { reportPage } from './pages.ts';
+import { PLANTED_STRINGS } from '../../scripts/bench/synthetic-library.ts';
+import { describeOutcome } from '../../src/scripts/search-render.ts';
 
 /** Where engines differ. */
 export interface EngineSuiteOptions {
-  /**
-   * True where Pagefind's WebAssembly cannot run (Chromium 86 knows neither reference types nor
-   * the CSP's 'wasm-unsafe-eval') and the plain-JavaScript path answers: there the search page is
-   * checked against the indexed path, and the quick jump by pinyin.
-   */
-  withoutIndex: boolean;
   /** Width of the narrowest layout the engine's window allows (MiniBrowser's toolbar sets one). */
   narrowWidth: number;
 }
@@ -175,28 +172,34 @@ export function describeEngineSuite(launcher: EngineLauncher, options: EngineSui
   let page: EnginePage;
   let site: string;
   let reportUrl: string;
+  let largeServer: RunningServer | undefined;
+  let largeSite: string;
   let indexed: Awaited<ReturnType<typeof createNodeSearch>>;
 
   beforeAll(async () => {
-    const [launched, served] = await Promise.allSettled([
+    const [launched, served, large] = await Promise.allSettled([
       launcher.launch(),
       startServer({ root: SITE_DIST, base: process.env.BASE_PATH }),
+      startServer({ root: LARGE_SITE, base: process.env.BASE_PATH }),
     ]);
     if (launched.status === 'fulfilled') engine = launched.value;
     if (served.status === 'fulfilled') server = served.value;
+    if (large.status === 'fulfilled') largeServer = large.value;
     if (launched.status === 'rejected') throw launched.reason;
     if (served.status === 'rejected') throw served.reason;
+    if (large.status === 'rejected') throw large.reason;
     page = launched.value.page;
     site = served.value.url;
+    largeSite = large.value.url;
     reportUrl = new URL(REPORT, site).href;
-    const { origin, pathname } = new URL(site);
-    // The reference: the indexed search flow over the same build, in Node.
-    if (options.withoutIndex) indexed = await createNodeSearch(SITE_DIST, origin, pathname);
+    // The reference: the same search flow over the large library's index, in Node.
+    const { origin, pathname } = new URL(largeSite);
+    indexed = await createNodeSearch(origin, pathname);
     console.log(`[${launcher.id}] ${launched.value.name}, driven by ${launched.value.driver}`);
     await page.setViewport(DESKTOP.width, DESKTOP.height);
   });
   afterAll(async () => {
-    await Promise.all([engine?.close(), server?.close()]);
+    await Promise.all([engine?.close(), server?.close(), largeServer?.close()]);
   });
   // Each test starts from the home page with nothing stored, whatever the test before it did.
   beforeEach(async () => {
@@ -366,9 +369,7 @@ export function describeEngineSuite(launcher: EngineLauncher, options: EngineSui
         });
       });
 
-    // Every engine searches the full text: Pagefind where its WebAssembly runs, and where it
-    // cannot (Chromium 86 knows neither reference types nor the CSP's 'wasm-unsafe-eval'), the
-    // plain-JavaScript path over every shard (src/lib/search/without-index.ts).
+    // Every engine searches the full text of the real reports (scanned, library.json).
     test('finds a query from the header box and opens the hit highlighted', async () => {
       await check('search', async () => {
         await page.goto(new URL(reportPage('03'), site).href);
@@ -385,32 +386,31 @@ export function describeEngineSuite(launcher: EngineLauncher, options: EngineSui
       });
     });
 
-    if (options.withoutIndex)
-      test('the search page lists the reports the index finds, in its order, and quick jumps by pinyin', async () => {
-        await check('search-page', async () => {
-          // Its characters 志愿服 are not in every report: the index, or its absence, decides.
-          const query = '志愿服务';
-          const expected = (await indexed(query)).results.map((result) => result.report.id);
-          expect(expected.length).toBeGreaterThan(5);
-          await page.goto(new URL(`search/?q=${encodeURIComponent(query)}`, site).href);
-          await page.waitFor(
-            'the results of the query',
-            (text) =>
-              document.querySelector<HTMLElement>('.search-page-results')?.dataset.query === text,
-            query,
-          );
-          expect(await page.evaluate(shownReports)).toEqual({
-            reports: expected,
-            status: expect.stringMatching(/^\d+ 篇报告包含“志愿服务”，共 \d+ 处。$/) as unknown,
-          });
-          await page.goto(new URL('search/?q=xmldc', site).href);
-          await page.waitFor('a quick-jump link on the search page', () =>
-            document
-              .querySelector('.search-page a.search-jump')
-              ?.textContent.includes('小马拉大车'),
-          );
+    // The real twelve reports are scanned (library.json); a larger library is read from
+    // Pagefind's index in plain JavaScript (src/lib/search/pagefind-index.ts), in every engine.
+    test('the search page of a large library lists the reports the index gives, in its order, and quick jumps by pinyin', async () => {
+      await check('search-page', async () => {
+        const query = PLANTED_STRINGS.hundred;
+        const outcome = await indexed(query);
+        const expected = outcome.results.slice(0, 20).map((result) => result.report.id);
+        expect(outcome.matches).toHaveLength(100);
+        await page.goto(new URL(`search/?q=${encodeURIComponent(query)}`, largeSite).href);
+        await page.waitFor(
+          'the results of the query',
+          (text) =>
+            document.querySelector<HTMLElement>('.search-page-results')?.dataset.query === text,
+          query,
+        );
+        expect(await page.evaluate(shownReports)).toEqual({
+          reports: expected,
+          status: describeOutcome(outcome),
         });
+        await page.goto(new URL('search/?q=xmldc', site).href);
+        await page.waitFor('a quick-jump link on the search page', () =>
+          document.querySelector('.search-page a.search-jump')?.textContent.includes('小马拉大车'),
+        );
       });
+    });
   });
 
   /** Asserts the report page opened from a hit: the query marked in the target, the bar in view. */

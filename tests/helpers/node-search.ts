@@ -1,8 +1,9 @@
 /**
- * The search flow of src/lib/search/flow.ts run in Node over a built site: Pagefind's own
- * JavaScript and WebAssembly (dist/pagefind/pagefind.js runs in Node 20), the manifest, outlines
- * and text chunks, all fetched from the site served on loopback — the files and the flow the
- * browser uses, without a browser. Used by the search-quality suites.
+ * The search flow of src/lib/search/flow.ts run in Node over a built site: the index reader of
+ * src/lib/search/pagefind-index.ts, the manifest, outlines and text chunks, all fetched from the
+ * site served on loopback — the files and the code the browser uses, without a browser. Used by
+ * the search-quality suites. Pagefind's own runtime (a `pagefind.js` runs in Node 20) is loaded
+ * only for comparisons: stock Pagefind, and the check that our reader reads its index as it does.
  */
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -17,15 +18,18 @@ import type {
   ReportOutline,
   SearchManifest,
   TextChunk,
+  WordsGroup,
 } from '../../src/lib/search/types.ts';
 import { createScanLoaders } from '../../src/lib/search/scan.ts';
-import { withoutIndex } from '../../src/lib/search/without-index.ts';
+import { indexCandidates } from '../../src/lib/search/pagefind-index.ts';
 import {
+  indexChunkPath,
   libraryPath,
   pagefindPath,
   searchDataPath,
   shardPath,
   textChunkPath,
+  wordsGroupPath,
 } from '../../src/lib/urls.ts';
 
 /** The slice of Pagefind's API the loaders use. */
@@ -60,17 +64,14 @@ export async function loadPagefindInNode(
 
 /**
  * A search function over the site served at `origin` + `base` whose build is in `dist`, as the
- * browser runs it (`as-built`), on Pagefind's index whatever the library's size (`pagefind`), or
- * on the plain-JavaScript path of a larger library where Pagefind cannot run (`plain`: every
- * outline and text chunk scanned).
+ * browser runs it (`as-built`: a small library scanned, a larger one read from the index), or on
+ * the index whatever the library's size (`index`).
  */
 export async function createNodeSearch(
-  dist: string,
   origin: string,
   base: string,
-  mode: 'as-built' | 'pagefind' | 'plain' = 'as-built',
+  mode: 'as-built' | 'index' = 'as-built',
 ): Promise<(query: string, options?: SearchOptions) => Promise<SearchOutcome>> {
-  const pagefind = mode === 'plain' ? undefined : await loadPagefindInNode(dist, origin, base);
   const cache = new Map<string, Promise<unknown>>();
   const once = <T>(url: string): Promise<T> => {
     let entry = cache.get(url) as Promise<T> | undefined;
@@ -83,32 +84,30 @@ export async function createNodeSearch(
   const manifest = await once<SearchManifest>(searchDataPath(base, 'manifest.json'));
   const indexed: SearchLoaders = {
     manifest: () => Promise.resolve(manifest),
-    async candidates(term) {
-      if (!pagefind)
-        throw new Error('createNodeSearch: candidates asked of a search without index');
-      const found = await pagefind.search(term);
-      return (found?.results ?? []).map((result) => ({
-        pagefindId: result.id,
-        positions: result.words,
-      }));
-    },
+    candidates: indexCandidates({
+      groups: manifest.index,
+      group: (group) => once<WordsGroup>(wordsGroupPath(base, group, manifest.version)),
+      chunk: async (file) => {
+        const response = await fetch(`${origin}${indexChunkPath(base, file)}`);
+        if (!response.ok) throw new Error(`${file}: HTTP ${response.status}`);
+        return new Uint8Array(await response.arrayBuffer());
+      },
+    }),
     outline: (key, version) => once<ReportOutline>(shardPath(base, key, version)),
     text: (key, chunk, version) => once<TextChunk>(textChunkPath(base, key, chunk, version)),
   };
   // As the browser does (src/scripts/search-client.ts): a small library is scanned, unless the
-  // caller asks for the Pagefind path or for the plain path of a larger library without it.
+  // caller asks for the index.
   const loaders: SearchLoaders =
-    mode === 'plain'
-      ? withoutIndex(indexed)
-      : manifest.scan && mode !== 'pagefind'
-        ? {
-            manifest: () => Promise.resolve(manifest),
-            ...createScanLoaders(
-              await once<IndexSource[]>(libraryPath(base, manifest.version)),
-              manifest,
-            ),
-          }
-        : indexed;
+    manifest.scan && mode === 'as-built'
+      ? {
+          manifest: () => Promise.resolve(manifest),
+          ...createScanLoaders(
+            await once<IndexSource[]>(libraryPath(base, manifest.version)),
+            manifest,
+          ),
+        }
+      : indexed;
   return (query, options) => runSearch(query, loaders, { shown: Infinity, ...options });
 }
 

@@ -2,4 +2,4 @@
 import { describeEngineSuite } from '../helpers/engine-suite.ts';
 import { chromium86 } from '../helpers/engines.ts';
 
-describeEngineSuite(chromium86, { withoutIndex: true, narrowWidth: 360 });
+describeEngineSuite(chromium86, { narrowWidth: 360 });

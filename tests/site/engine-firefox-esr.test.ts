@@ -2,4 +2,4 @@
 import { describeEngineSuite } from '../helpers/engine-suite.ts';
 import { firefoxEsr } from '../helpers/engines.ts';
 
-describeEngineSuite(firefoxEsr, { withoutIndex: false, narrowWidth: 360 });
+describeEngineSuite(firefoxEsr, { narrowWidth: 360 });

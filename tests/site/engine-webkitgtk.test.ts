@@ -2,4 +2,4 @@
 import { describeEngineSuite } from '../helpers/engine-suite.ts';
 import { webkitGtk } from '../helpers/engines.ts';
 
-describeEngineSuite(webkitGtk, { withoutIndex: false, narrowWidth: 460 });
+describeEngineSuite(webkitGtk, { narrowWidth: 460 });

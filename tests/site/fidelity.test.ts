@@ -87,7 +87,7 @@ describe('the punctuation rule on the built pages', () => {
     const base = process.env.BASE_PATH ?? '/';
     const server = await startServer({ root: SITE_DIST, base });
     try {
-      const search = await createNodeSearch(SITE_DIST, new URL(server.url).origin, base);
+      const search = await createNodeSearch(new URL(server.url).origin, base);
       // Report 03 printed both with ASCII marks and spaces; the page shows neither.
       for (const query of [
         '(一) 内容供给方面,“理论化”',

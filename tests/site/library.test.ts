@@ -203,7 +203,7 @@ describe('a library of two editions', () => {
     expect(manifest.reports).toHaveLength(15);
     expect(new Set(manifest.reports.map(([key]) => key)).size).toBe(15);
     const second = manifest.reports.filter(
-      ([, , , , edition]) => manifest.editions[edition]?.key === SECOND,
+      ([, , , edition]) => manifest.editions[edition]?.key === SECOND,
     );
     expect(
       second.map(([key]) => (read(shardPath('/', key, manifest.version)) as ReportOutline).report),

@@ -29,7 +29,7 @@ let search: Awaited<ReturnType<typeof createNodeSearch>>;
 
 beforeAll(async () => {
   server = await startServer({ root: SITE_DIST, base });
-  search = await createNodeSearch(SITE_DIST, new URL(server.url).origin, base);
+  search = await createNodeSearch(new URL(server.url).origin, base);
 });
 afterAll(() => server.close());
 
@@ -104,27 +104,12 @@ describe('absent strings', () => {
 
 describe('the Pagefind index of the real library', () => {
   // The browser scans the real twelve reports (their text is lighter than one query's index
-  // chunks); libraries past that size search Pagefind's index, which must answer the same.
-  test('returns the same reports, hits and order as the scan for every literal query', async () => {
-    const indexed = await createNodeSearch(SITE_DIST, new URL(server.url).origin, base, 'pagefind');
-    const differ: string[] = [];
-    for (const query of suite.filter((entry) => entry.kind === 'exact')) {
-      const summary = (outcome: Awaited<ReturnType<typeof search>>): string =>
-        outcome.matches.map((match) => `${match.key}:${match.hits}`).join(' ');
-      const [scanned, looked] = await Promise.all([search(query.query), indexed(query.query)]);
-      if (summary(scanned) !== summary(looked)) differ.push(query.query);
-    }
-    expect(differ).toEqual([]);
-  });
-});
-
-describe('without Pagefind', () => {
-  // Where WebAssembly cannot run and the library is too large for library.json, the browser
-  // scans every outline and text chunk (src/lib/search/without-index.ts); forced here on the real one.
-  test('the plain-JavaScript path over the outlines and text chunks gives every query the same outcome', async () => {
-    const plain = await createNodeSearch(SITE_DIST, new URL(server.url).origin, base, 'plain');
+  // chunks); libraries past that size read Pagefind's index, which must answer the same, with the
+  // same excerpts, for every query of the suite.
+  test('gives every query the same outcome as the scan', async () => {
+    const indexed = await createNodeSearch(new URL(server.url).origin, base, 'index');
     for (const query of suite)
-      expect(await plain(query.query), query.query).toEqual(await search(query.query));
+      expect(await indexed(query.query), query.query).toEqual(await search(query.query));
   });
 });
 

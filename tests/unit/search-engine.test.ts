@@ -10,7 +10,6 @@ import type { ReportShard, SearchManifest, SearchReport } from '../../src/lib/se
 import { runSearch, type SearchLoaders } from '../../src/lib/search/flow.ts';
 import { indexReport } from '../../src/lib/search/outline.ts';
 import { createScanLoaders } from '../../src/lib/search/scan.ts';
-import { withoutIndex } from '../../src/lib/search/without-index.ts';
 
 const report = (id: string, title: string, extra: Partial<SearchReport> = {}): SearchReport => ({
   key: `2025-zk-${id}`,
@@ -120,11 +119,11 @@ function memoryLoaders(reports: PreparedReport[]): SearchLoaders & { fetched: st
     units: library.map((source) => source.meta.unit),
     reports: library.map((source, position) => [
       source.meta.key,
-      `zh-cn_${source.meta.key}`,
       position,
       indexReport(source).titleEnd,
       editions.indexOf(source.meta.edition),
     ]),
+    index: [],
     jumpBuckets: 1,
     scan: true,
     editions: editions.map((key) => ({ key, label: key })),
@@ -240,18 +239,6 @@ describe('runSearch', () => {
     expect(outcome.approximate).toBe(true);
     expect(outcome.results.map((result) => [result.report.id, result.edits])).toEqual(
       ids.map((id) => [id, 1]),
-    );
-  });
-});
-
-describe('withoutIndex', () => {
-  it('gives the same outcomes as the index, reading every outline and text chunk', async () => {
-    const indexed = memoryLoaders([one, two, three]);
-    const plain = memoryLoaders([one, two, three]);
-    for (const query of ['康藏路 社区', '社区', '康藏路社去', '宇宙飞船着陆', 'ai数字人'])
-      expect(await runSearch(query, withoutIndex(plain))).toEqual(await runSearch(query, indexed));
-    expect(new Set(plain.fetched)).toEqual(
-      new Set(['01', '02', '03'].flatMap((id) => [`2025-zk-${id}`, `2025-zk-${id}/0`])),
     );
   });
 });

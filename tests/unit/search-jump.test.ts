@@ -1,6 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, test } from 'vitest';
 import Fuse from 'fuse.js';
-import { buildJumpEntries, toPinyin } from '../../scripts/index/jump-data.ts';
+import { buildJumpEntries, jumpKeys, toPinyin } from '../../scripts/index/jump-data.ts';
+import { jumpBucketOf, queryBuckets, queryKeys } from '../../src/lib/search/jump-buckets.ts';
 import { JUMP_FUSE_OPTIONS, matchJumps, toJumpEntries } from '../../src/scripts/search-jump.ts';
 import { editionLabeller } from '../../src/scripts/search-render.ts';
 import type { JumpEntry } from '../../src/lib/search/types.ts';
@@ -112,5 +113,46 @@ describe('the quick jump folds a query as the full text does', () => {
 
   it('ranks the heading first for its number typed in half-width brackets', () => {
     expect(matchJumps(fuse, '(一)个案描述')[0]).toMatchObject({ anchor: 's1-1' });
+  });
+});
+
+describe('quick-jump buckets', () => {
+  const buckets = 4096;
+  const filedUnder = (entry: (typeof entries)[number]): Set<number> =>
+    new Set(entry.keys.map((key) => jumpBucketOf(key, buckets)));
+  // Every query the matching tests above answer must find its targets in the buckets it loads.
+  test.each([
+    '小马拉大车',
+    '小马拉打车',
+    '晓马拉大车',
+    'xiaomalache',
+    'xmldc',
+    'ｘｍｌｄｃ',
+    '马拉',
+    'maladache',
+    'ldc',
+  ])('%s loads a bucket its targets are filed in', (query) => {
+    const found = matchJumps(new Fuse<JumpEntry>(entries, JUMP_FUSE_OPTIONS), query);
+    expect(found.length).toBeGreaterThan(0);
+    const wanted = new Set(queryBuckets(query, buckets));
+    const target = entries.find((entry) => entry.text === found[0]?.text);
+    expect([...filedUnder(target!)].some((bucket) => wanted.has(bucket))).toBe(true);
+  });
+
+  test('keys characters in pairs, so no bucket holds every target with one common character', () => {
+    expect(queryKeys('zxqvj')).toEqual(['zx', 'qv']);
+    expect(queryKeys('Qzx 平台')).toEqual(['qz', 'x平']);
+    expect(queryKeys('小马拉')).toEqual(['小马', '马拉']);
+    expect(queryKeys('有的')).toEqual(['有的']);
+    expect(queryKeys('x')).toEqual([]);
+    expect(queryKeys('党')).toEqual([]);
+    expect(jumpKeys('“小马拉大车”', 'xmldc')).toEqual(
+      expect.arrayContaining(['小马', '大车', 'xm', 'ml', 'dc', 'xi', 'ma', 'la', 'da', 'ch']),
+    );
+    expect(jumpKeys('AI 数字人', 'aiszr')).toEqual(
+      expect.arrayContaining(['ai', 'i数', '数字', 'sz']),
+    );
+    expect(queryBuckets('x', 1)).toEqual([0]);
+    expect(queryBuckets('', 1)).toEqual([]);
   });
 });

@@ -15,7 +15,14 @@ import {
 import { buildSyntheticSuite, PLANTED_STRINGS } from '../../scripts/bench/synthetic-library.ts';
 import { foldForSuite, type SuiteQuery } from '../../scripts/lib/search-suite.ts';
 import { startServer, type RunningServer } from '../../scripts/serve.ts';
-import { createNodeSearch } from '../helpers/node-search.ts';
+import { createNodeSearch, loadPagefindInNode } from '../helpers/node-search.ts';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { directoryGroups } from '../../scripts/index/build-search-index.ts';
+import { readPagefindMeta } from '../../scripts/index/pagefind-files.ts';
+import { decodeIndexChunk, indexCandidates } from '../../src/lib/search/pagefind-index.ts';
+import { indexReport } from '../../src/lib/search/outline.ts';
+import type { IndexHit } from '../../src/lib/search/flow.ts';
 
 const REPORTS = 120;
 
@@ -26,10 +33,11 @@ let suite: SuiteQuery[];
 
 beforeAll(async () => {
   // Shorter reports than the real ones (2,000 characters): the same design, half the build time.
-  site = await buildSyntheticSite(syntheticSources(REPORTS, 2000));
+  // Pagefind's runtime is kept for the test that compares its reading of the index with ours.
+  site = await buildSyntheticSite(syntheticSources(REPORTS, 2000), { pagefindRuntime: true });
   suite = buildSyntheticSuite(site.sources);
   server = await startServer({ root: site.root });
-  search = await createNodeSearch(site.root, new URL(server.url).origin, '/');
+  search = await createNodeSearch(new URL(server.url).origin, '/');
 }, 120_000);
 afterAll(async () => {
   await server.close();
@@ -101,5 +109,51 @@ describe(`a synthetic library of ${REPORTS} reports`, () => {
     expect(outcome.results).toHaveLength(10);
     for (const result of outcome.results)
       expect(result.sections[0]?.excerpt.hit).toBe(PLANTED_STRINGS.hundred);
+  });
+});
+
+describe('reading Pagefind’s index without its runtime', () => {
+  // The browser reads the index chunks itself (src/lib/search/pagefind-index.ts); here Pagefind's
+  // own runtime, kept for this library, answers the same lookups from the same files.
+  test('gives every lookup the records and positions Pagefind’s runtime gives', async () => {
+    const origin = new URL(server.url).origin;
+    const runtime = await loadPagefindInNode(site.root, origin, '/');
+    const meta = readPagefindMeta(join(site.root, 'pagefind'));
+    const groups = directoryGroups(meta.chunks);
+    const reader = indexCandidates({
+      groups: groups.map((group) => group[0]?.[0] ?? ''),
+      group: (group) => Promise.resolve(groups[group] ?? []),
+      chunk: (file) =>
+        Promise.resolve(
+          new Uint8Array(readFileSync(join(site.root, 'pagefind', 'index', `${file}.pf_index`))),
+        ),
+    });
+    expect(meta.chunks.length).toBeGreaterThan(10);
+    // Words of every kind from every report; and terms that are no word: one right after the
+    // last word of each chunk (between two chunks), one before the first and one after the last.
+    const words = site.sources.flatMap((source) =>
+      indexReport(source).words.filter((_, position) => position % 701 === 0),
+    );
+    const between = meta.chunks.map(({ file }) => {
+      const path = join(site.root, 'pagefind', 'index', `${file}.pf_index`);
+      return `${decodeIndexChunk(new Uint8Array(readFileSync(path)), path).words.at(-1) ?? ''}0`;
+    });
+    const sorted = (hits: IndexHit[]): string =>
+      JSON.stringify([...hits].sort((a, b) => a.record - b.record));
+    const differ: string[] = [];
+    for (const word of new Set(words)) {
+      const found = await runtime.search(word);
+      const expected = (found?.results ?? []).map((result) => ({
+        record: meta.records.indexOf(result.id),
+        positions: result.words,
+      }));
+      if (sorted(await reader(word)) !== sorted(expected)) differ.push(word);
+    }
+    expect(words.length).toBeGreaterThan(500);
+    // Pagefind's runtime answers a term no word equals with the words it nearly equals (the
+    // term less its last letter); a lookup here is exact, which the flow relies on.
+    const nowhere = await Promise.all([...between, '!', '~'].map((term) => reader(term)));
+    expect(nowhere.filter((hits) => hits.length > 0)).toEqual([]);
+    expect(differ).toEqual([]);
   });
 });

@@ -115,9 +115,9 @@ describe('the search index of the smallest libraries', () => {
 
   it('gives one report a Pagefind record', async () => {
     const split = splitOk(compendiumOf(1));
-    const { manifest } = await indexOf(split, split.reports, 'one');
+    const { manifest, summary } = await indexOf(split, split.reports, 'one');
     expect(manifest.reports.map(([key]) => key)).toEqual([`${LEGACY_EDITION}-01`]);
-    expect(manifest.reports[0]?.[1]).toMatch(/\S/);
+    expect(summary.records).toBe(1);
   });
 
   it('gives a record to a second report made only of characters of the first', async () => {
@@ -133,11 +133,11 @@ describe('the search index of the smallest libraries', () => {
       body: first.report.body.slice(0, 1),
     };
     const second = { ...first, report, fileName: '02.md', markdown: renderReport(report) };
-    const { manifest } = await indexOf(split, [first, second], 'two');
+    const { manifest, summary } = await indexOf(split, [first, second], 'two');
     expect(manifest.reports.map(([key]) => key)).toEqual([
       `${LEGACY_EDITION}-01`,
       `${LEGACY_EDITION}-02`,
     ]);
-    expect(new Set(manifest.reports.map(([, pagefindId]) => pagefindId)).size).toBe(2);
+    expect(summary.records).toBe(2);
   });
 });

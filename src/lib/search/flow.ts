@@ -3,9 +3,9 @@
  * whose positions line up (exact: the index holds every character's position, see tokens.ts) →
  * ranking and an exact count at once → outlines and text chunks only for the results shown, for
  * their excerpts. Only when nothing matches exactly, approximate matches from the blocks holding
- * most of the query's character pairs. The browser adapter (src/scripts/search-client.ts) wires Pagefind
- * and `fetch` in; tests hand in loaders that read the built index files, so the flow the reader
- * runs is the flow the tests check.
+ * most of the query's character pairs. The browser adapter (src/scripts/search-client.ts) wires
+ * the index reader (pagefind-index.ts) and `fetch` in; tests hand in loaders that read the built
+ * index files, so the flow the reader runs is the flow the tests check.
  */
 import { sectionOf } from '../ids.ts';
 import { allowedEdits } from './approximate.ts';
@@ -29,21 +29,24 @@ import type {
   TextChunk,
 } from './types.ts';
 
-/** The word positions of one index lookup's word in one record (characters: `characterAt`). */
+/**
+ * The word positions of one index lookup's word in one record (characters: `characterAt`); a
+ * record's number is its report's row in the manifest.
+ */
 export interface IndexHit {
-  pagefindId: string;
+  record: number;
   positions: number[];
 }
 
 /**
  * Where the search gets its data from: the candidates loader (the index) and the text loaders.
- * A plain-JavaScript path without Pagefind implements `candidates` by any other means that yields
- * the same positions (e.g. `scanCandidates` below over the text chunks) and reuses the rest.
+ * Another source of the same positions — `scanCandidates` (scan.ts) over a library's text —
+ * implements `candidates` and reuses the rest.
  */
 export interface SearchLoaders {
-  /** The report list (keys, Pagefind ids, units, title ends, editions). */
+  /** The report list (keys, units, title ends, editions) and the index's chunk directory. */
   manifest(): Promise<SearchManifest>;
-  /** Every record holding a lookup's word, with the word's positions (Pagefind's `words`). */
+  /** Every record holding a lookup's word, with the word's positions (pagefind-index.ts). */
   candidates(term: string): Promise<IndexHit[]>;
   /** A report's outline and metadata, by its key (loaders cache it). */
   outline(key: string, version: string): Promise<ReportOutline>;
@@ -106,15 +109,9 @@ function passesFilters(report: { unit: string; edition: string }, options: Searc
   );
 }
 
-/** The manifest rows by Pagefind id. */
-const rowsById = new WeakMap<SearchManifest, Map<string, [ManifestRow, number]>>();
-function rowOf(manifest: SearchManifest, pagefindId: string): [ManifestRow, number] | undefined {
-  let map = rowsById.get(manifest);
-  if (!map) {
-    map = new Map(manifest.reports.map((row, order) => [row[1], [row, order]]));
-    rowsById.set(manifest, map);
-  }
-  return map.get(pagefindId);
+/** The manifest row of a record (its number is its row). */
+function rowOf(manifest: SearchManifest, record: number): ManifestRow | undefined {
+  return manifest.reports[record];
 }
 
 /** The block holding index position `position` (outline blocks are in position order). */
@@ -199,21 +196,21 @@ async function findExact(
   plan: IndexPlan,
 ): Promise<ReportMatch[]> {
   const found = await Promise.all(plan.lookups.map((lookup) => loaders.candidates(lookup.term)));
-  const byRecord = new Map<string, number[][]>();
+  const byRecord = new Map<number, number[][]>();
   found.forEach((hits, index) => {
     for (const hit of hits) {
-      const lists = byRecord.get(hit.pagefindId) ?? [];
+      const lists = byRecord.get(hit.record) ?? [];
       if (index === 0 || lists.length === index) lists[index] = hit.positions.map(characterAt);
-      byRecord.set(hit.pagefindId, lists);
+      byRecord.set(hit.record, lists);
     }
   });
   const matches: ReportMatch[] = [];
   await Promise.all(
-    [...byRecord].map(async ([pagefindId, lists]) => {
+    [...byRecord].map(async ([order, lists]) => {
       if (lists.length !== plan.lookups.length) return;
-      const entry = rowOf(manifest, pagefindId);
-      if (!entry) return;
-      const [[key, , unit, titleEnd, edition], order] = entry;
+      const row = rowOf(manifest, order);
+      if (!row) return;
+      const [key, unit, titleEnd, edition] = row;
       let starts = alignHits(plan, lists);
       if (plan.verify && starts.length > 0)
         starts = await confirmStarts(loaders, key, starts, normalised, manifest.version);
@@ -306,19 +303,19 @@ async function approximateCandidates(
   const words = pairTerms(normalised);
   const needed = Math.max(1, words.length - 2 * edits);
   const found = await Promise.all(words.map((word) => loaders.candidates(word)));
-  const byRecord = new Map<string, Array<[position: number, word: number]>>();
+  const byRecord = new Map<number, Array<[position: number, word: number]>>();
   found.forEach((hits, word) => {
     for (const hit of hits) {
-      const list = byRecord.get(hit.pagefindId) ?? [];
+      const list = byRecord.get(hit.record) ?? [];
       for (const position of hit.positions) list.push([characterAt(position), word]);
-      byRecord.set(hit.pagefindId, list);
+      byRecord.set(hit.record, list);
     }
   });
   const window = [...normalised].length + edits;
   const scored: Array<{ key: string; order: number; positions: number[]; score: number }> = [];
-  for (const [pagefindId, list] of byRecord) {
-    const entry = rowOf(manifest, pagefindId);
-    if (!entry) continue;
+  for (const [order, list] of byRecord) {
+    const row = rowOf(manifest, order);
+    if (!row) continue;
     list.sort((a, b) => a[0] - b[0]);
     let best = 0;
     const positions: number[] = [];
@@ -328,7 +325,7 @@ async function approximateCandidates(
       if (distinct >= needed) positions.push(list[from]?.[0] ?? 0);
       best = Math.max(best, distinct);
     }
-    if (best >= needed) scored.push({ key: entry[0][0], order: entry[1], positions, score: best });
+    if (best >= needed) scored.push({ key: row[0], order, positions, score: best });
   }
   return scored.sort((a, b) => b.score - a.score || a.order - b.order);
 }

@@ -19,17 +19,12 @@ export type SearchReport = Pick<
 };
 
 /**
- * One report of the manifest: its key, its Pagefind record id, its unit (an index into `units`),
- * where its title and subtitle end among its index words (a hit before that is a title hit), and
- * its edition (an index into `editions`), so unit and edition filters are exact at once.
+ * One report of the manifest, whose position is its Pagefind record number: its key, its unit (an
+ * index into `units`), where its title and subtitle end among its characters (a hit before that
+ * is a title hit), and its edition (an index into `editions`), so unit and edition filters are
+ * exact at once.
  */
-export type ManifestRow = [
-  key: string,
-  pagefindId: string,
-  unit: number,
-  titleEnd: number,
-  edition: number,
-];
+export type ManifestRow = [key: string, unit: number, titleEnd: number, edition: number];
 
 /**
  * `dist/search/manifest.json`: what a first query needs before any report is shown — a few bytes
@@ -42,16 +37,24 @@ export interface SearchManifest {
   /** The authoring units, each once. */
   units: string[];
   reports: ManifestRow[];
-  /** How many quick-jump buckets `search/jump/` holds (see `jumpBucketOf`). */
+  /** The first word of each group of the index's chunk directory (`search/words/<n>.json`). */
+  index: string[];
+  /** How many quick-jump buckets `search/jump/` holds (see `queryBuckets`). */
   jumpBuckets: number;
   /**
    * True when the whole library's text (`library.json`) is lighter than the index chunks a query
-   * loads: the browser then scans it (src/lib/search/scan.ts) instead of loading Pagefind.
+   * loads: the browser then scans it (src/lib/search/scan.ts) instead of reading the index.
    */
   scan: boolean;
   /** The library's editions, newest first: key and issue label (`2025 增刊`), to name a result's edition. */
   editions: Array<{ key: string; label: string }>;
 }
+
+/**
+ * `dist/search/words/<n>.json`: consecutive index chunks in word order, each as its first word
+ * and its file name under `pagefind/index/` (src/lib/search/pagefind-index.ts).
+ */
+export type WordsGroup = Array<[from: string, file: string]>;
 
 /** One block of a report body: element id (`s2`, `s2-3`, `p2-3-4`, `p0-1`) and its text. */
 export type ShardBlock = [id: string, text: string];
@@ -97,9 +100,9 @@ export interface ReportShard {
 }
 
 /**
- * `dist/search/jump/<n>.json`: quick-jump targets as rows, each in the bucket of every character of
- * its text and every letter of its pinyin initials, so a query loads the buckets of its first two
- * characters only (`jumpBucketOf`), not the whole library's headings.
+ * `dist/search/jump/<n>.json`: quick-jump targets as rows, each in the bucket of every key it is
+ * filed under (src/lib/search/jump-buckets.ts), so a query loads the buckets of its first key or
+ * two only (`queryBuckets`), not the whole library's headings.
  */
 export type JumpRow = [
   text: string,
