@@ -17,8 +17,8 @@ export type Encoding = (typeof ENCODINGS)[number];
 export const SIBLING_SUFFIX: Record<Encoding, string> = { br: '.br', gzip: '.gz' };
 
 /**
- * Text formats (and WebAssembly) worth compressing. Pagefind's `.pf_*` files and its
- * `wasm.*.pagefind` are gzip streams already (pagefind.js inflates them itself), so they are not
+ * Text formats (and WebAssembly) worth compressing. Pagefind's `.pf_*` files are gzip streams
+ * already (the search inflates them itself, src/lib/search/pagefind-index.ts), so they are not
  * listed: compressing them again gains nothing, and they must reach the browser byte for byte.
  */
 export const COMPRESSIBLE_EXTENSIONS: ReadonlySet<string> = new Set([

@@ -153,7 +153,7 @@ function toReport(meta: SearchReport): SearchReport {
 }
 
 // The gzipped size of the whole library's text up to which the browser scans it (the real twelve
-// reports: about 80 KB) rather than loading Pagefind and the index chunks of the query.
+// reports: about 80 KB) rather than reading the index chunks of the query.
 const SCAN_LIMIT = 100 * 1024;
 
 /**
@@ -298,8 +298,9 @@ export async function writeSearchIndex(
     writeFile(fileOf(dist, jumpBucketPath('/', bucket, version)), JSON.stringify(rows)),
   );
 
-  // A small library's whole text costs less than the index chunks of one query (one chunk is
-  // about 40–60 KB gzipped, plus 68 KB of Pagefind's code): the browser then scans it instead.
+  // A small library's whole text costs about what the index chunks of one query do (one chunk of
+  // the real twelve reports is 20–60 KB gzipped, and most queries need two) and answers every
+  // later query without another request: the browser then scans it instead.
   const library: IndexSource[] = sources.map(({ meta, blocks }) => ({
     meta: toReport(meta),
     blocks,

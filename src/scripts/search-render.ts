@@ -111,7 +111,10 @@ export function describeOutcome(outcome: SearchOutcome, jumps = 0): string {
   const count = outcome.matches.length;
   if (count === 0)
     return jumps > 0 ? `${jumps} 个快速跳转目标匹配${query}。` : `没有找到包含${query}的报告。`;
-  if (outcome.approximate) return `没有完全一致的结果；${count} 篇报告近似匹配${query}。`;
+  if (outcome.approximate)
+    return outcome.partial
+      ? `没有完全一致的结果；以下 ${count} 篇报告近似匹配${query}，相近的报告可能还有更多。`
+      : `没有完全一致的结果；${count} 篇报告近似匹配${query}。`;
   return `${count} 篇报告包含${query}，共 ${outcome.hits} 处。`;
 }
 

@@ -241,4 +241,21 @@ describe('runSearch', () => {
       ids.map((id) => [id, 1]),
     );
   });
+
+  it('checks a page of typo candidates at a time and says when some were left unchecked', async () => {
+    // 60 reports one edit away: the panel's five need one batch of five checks.
+    const ids = Array.from({ length: 60 }, (_, index) => String(index + 10));
+    const near = ids.map((id) =>
+      prepareReport(report(id, '社区'), shard(id, [['p0-1', '坚持党建引领基层治理。']])),
+    );
+    const few = memoryLoaders(near);
+    const panel = await runSearch('党见引领', few, { shown: 5 });
+    expect(panel.approximate).toBe(true);
+    expect(panel.partial).toBe(true);
+    expect(panel.results).toHaveLength(5);
+    expect(new Set(few.fetched.filter((file) => !file.includes('/'))).size).toBe(5);
+    const all = await runSearch('党见引领', memoryLoaders(near), { shown: Infinity });
+    expect(all.partial).toBe(false);
+    expect(all.results).toHaveLength(60);
+  });
 });

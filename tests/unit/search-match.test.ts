@@ -8,6 +8,7 @@ import {
   encodeCharacter,
   planLookups,
   textWords,
+  typoPairTerms,
 } from '../../src/lib/search/tokens.ts';
 
 describe('findAll', () => {
@@ -131,6 +132,15 @@ describe('index words', () => {
       expect(terms.length, `${length} characters`).toBeGreaterThan(0);
       expect(terms.filter((term) => !words.has(term))).toEqual([]);
     }
+  });
+
+  it('looks up disjoint pairs for typo candidates, at most six', () => {
+    const pair = (text: string): string => `x${[...text].map(encodeCharacter).join('')}`;
+    expect(typoPairTerms('党见引领')).toEqual([pair('党见'), pair('引领')]);
+    expect(typoPairTerms('abcde')).toEqual([pair('ab'), pair('cd')]);
+    expect(typoPairTerms('abcdefghijklmnopqrstuvwx')).toEqual(
+      ['ab', 'ef', 'ij', 'op', 'st', 'wx'].map(pair),
+    );
   });
 
   it('covers a query of up to 16 characters with its lookups, and has a longer one confirmed', () => {

@@ -22,6 +22,7 @@ const outcome = (query: string, results: ReportResult[] = []): SearchOutcome => 
   hits: results.reduce((sum, found) => sum + found.hits, 0),
   results,
   approximate: false,
+  partial: false,
   version: '',
 });
 
@@ -47,5 +48,13 @@ describe('describeOutcome', () => {
   it('names the quick-jump targets instead of "nothing found" when only they answer', () => {
     expect(describeOutcome(outcome('xmldc'), 5)).toBe('5 个快速跳转目标匹配“xmldc”。');
     expect(describeOutcome(outcome('xmldc'), 0)).toBe('没有找到包含“xmldc”的报告。');
+  });
+
+  it('counts approximate results, and says when more may be near than were checked', () => {
+    const near = { ...outcome('党见引领', [result, result]), approximate: true };
+    expect(describeOutcome(near)).toBe('没有完全一致的结果；2 篇报告近似匹配“党见引领”。');
+    expect(describeOutcome({ ...near, partial: true })).toBe(
+      '没有完全一致的结果；以下 2 篇报告近似匹配“党见引领”，相近的报告可能还有更多。',
+    );
   });
 });

@@ -19,7 +19,7 @@ import {
   type SectionHit,
 } from './engine.ts';
 import { normaliseQuery, normaliseText } from './normalise.ts';
-import { alignHits, characterAt, pairTerms, planLookups, type IndexPlan } from './tokens.ts';
+import { alignHits, characterAt, planLookups, typoPairTerms, type IndexPlan } from './tokens.ts';
 import type {
   ManifestRow,
   OutlineBlock,
@@ -85,9 +85,17 @@ export interface SearchOutcome {
   results: ReportResult[];
   /** True when the results are approximate matches because nothing matched exactly. */
   approximate: boolean;
+  /**
+   * True when approximate results are the closest of more candidates than were checked (a large
+   * library), so their count is not every report within the allowed edits.
+   */
+  partial: boolean;
   /** The data version the matches refer to (for loading more pages). */
   version: string;
 }
+
+/** Matches detailed with excerpts when the caller does not say. */
+const DEFAULT_SHOWN = 10;
 
 /** How much of a search to detail. */
 export interface SearchOptions {
@@ -288,20 +296,31 @@ function prepareFromOutline(outline: ReportOutline, texts: Map<number, string>):
   return prepareReport(outline.report, { id: outline.report.key, blocks: body }, outline.headings);
 }
 
+/** A report that may hold the query within the allowed edits, with where to check. */
+interface ApproximateCandidate {
+  key: string;
+  order: number;
+  /** Character positions where enough of the query's pairs start a window. */
+  positions: number[];
+  /** Most of the query's pairs found in one window. */
+  score: number;
+}
+
 /**
- * Approximate candidates: every report with blocks where enough of the query's distinct character
- * pairs occur within the query's length (an edit spoils at most two), each with the blocks to
- * check. No cap: a report outside this set cannot match, and one inside may match more often than
- * a better-covered one (党建引领 7 times in 01 for the typo 党见引领), so a cap would lose reports.
+ * Approximate candidates: every report (passing the filters) with blocks where enough of the
+ * query's disjoint character pairs occur within the query's length (an edit spoils at most one,
+ * `typoPairTerms`), best covered first, each with the blocks to check. A report outside this set
+ * cannot match.
  */
 async function approximateCandidates(
   loaders: SearchLoaders,
   manifest: SearchManifest,
   normalised: string,
   edits: number,
-): Promise<Array<{ key: string; order: number; positions: number[]; score: number }>> {
-  const words = pairTerms(normalised);
-  const needed = Math.max(1, words.length - 2 * edits);
+  options: SearchOptions,
+): Promise<ApproximateCandidate[]> {
+  const words = typoPairTerms(normalised);
+  const needed = Math.max(1, words.length - edits);
   const found = await Promise.all(words.map((word) => loaders.candidates(word)));
   const byRecord = new Map<number, Array<[position: number, word: number]>>();
   found.forEach((hits, word) => {
@@ -312,10 +331,16 @@ async function approximateCandidates(
     }
   });
   const window = [...normalised].length + edits;
-  const scored: Array<{ key: string; order: number; positions: number[]; score: number }> = [];
+  const scored: ApproximateCandidate[] = [];
   for (const [order, list] of byRecord) {
     const row = rowOf(manifest, order);
     if (!row) continue;
+    const [key, unit, , edition] = row;
+    const filtered = {
+      unit: manifest.units[unit] ?? '',
+      edition: manifest.editions[edition]?.key ?? '',
+    };
+    if (!passesFilters(filtered, options)) continue;
     list.sort((a, b) => a[0] - b[0]);
     let best = 0;
     const positions: number[] = [];
@@ -325,29 +350,48 @@ async function approximateCandidates(
       if (distinct >= needed) positions.push(list[from]?.[0] ?? 0);
       best = Math.max(best, distinct);
     }
-    if (best >= needed) scored.push({ key: row[0], order, positions, score: best });
+    if (best >= needed) scored.push({ key, order, positions, score: best });
   }
   return scored.sort((a, b) => b.score - a.score || a.order - b.order);
 }
 
-/** Approximate results: the candidate blocks checked by edit distance. */
+// Candidates a typo search checks against their text at most, past the first page: in a large
+// library a common pair makes a thousand candidates (党见引领 at 1,200 reports: 4,000 files, 15 MB).
+const APPROXIMATE_CHECKS = 40;
+
+/**
+ * Approximate results: candidates checked by edit distance, best covered first, a page at a time
+ * until `wanted` results are found, every candidate has been checked, or `APPROXIMATE_CHECKS`
+ * have been (unless more are wanted); `partial` when candidates were left unchecked.
+ */
 async function findApproximate(
   loaders: SearchLoaders,
   manifest: SearchManifest,
   normalised: string,
   edits: number,
-): Promise<ReportResult[]> {
-  const candidates = await approximateCandidates(loaders, manifest, normalised, edits);
-  const results = await Promise.all(
-    candidates.map(async (candidate) => {
-      const outline = await loaders.outline(candidate.key, manifest.version);
-      const indices = candidate.positions.map((position) => blockAt(outline.blocks, position));
-      const texts = await loadBlocks(loaders, outline, indices, manifest.version);
-      // The header fields are always in `prepared` (they come with the outline).
-      return matchApproximate(prepareFromOutline(outline, texts), normalised, edits);
-    }),
-  );
-  return rankResults(results.filter((result): result is ReportResult => result !== null));
+  options: SearchOptions,
+): Promise<{ results: ReportResult[]; partial: boolean }> {
+  const candidates = await approximateCandidates(loaders, manifest, normalised, edits, options);
+  const wanted = options.shown ?? DEFAULT_SHOWN;
+  const checks = Math.max(APPROXIMATE_CHECKS, wanted);
+  const batch = Math.max(1, Math.min(wanted, checks));
+  const found: ReportResult[] = [];
+  let checked = 0;
+  while (checked < candidates.length && checked < checks && found.length < wanted) {
+    const next = candidates.slice(checked, Math.min(checked + batch, checks));
+    checked += next.length;
+    const results = await Promise.all(
+      next.map(async (candidate) => {
+        const outline = await loaders.outline(candidate.key, manifest.version);
+        const indices = candidate.positions.map((position) => blockAt(outline.blocks, position));
+        const texts = await loadBlocks(loaders, outline, indices, manifest.version);
+        // The header fields are always in `prepared` (they come with the outline).
+        return matchApproximate(prepareFromOutline(outline, texts), normalised, edits);
+      }),
+    );
+    found.push(...results.filter((result): result is ReportResult => result !== null));
+  }
+  return { results: rankResults(found), partial: checked < candidates.length };
 }
 
 /**
@@ -370,6 +414,7 @@ export async function runSearch(
     hits: 0,
     results: [],
     approximate: false,
+    partial: false,
     version: '',
   };
   if (!plan) return empty;
@@ -378,7 +423,7 @@ export async function runSearch(
   const matches = all.filter((match) => passesFilters(match, options));
   if (all.length > 0) {
     const results = await loadResults(
-      matches.slice(0, options.shown ?? 10),
+      matches.slice(0, options.shown ?? DEFAULT_SHOWN),
       normalised,
       loaders,
       manifest.version,
@@ -389,11 +434,18 @@ export async function runSearch(
   }
   const edits = allowedEdits(normalised.length);
   if (edits === 0) return { ...empty, version: manifest.version };
-  const near = await findApproximate(loaders, manifest, normalised, edits);
-  const approximate = near.filter((result) => passesFilters(result.report, options));
+  const { results: approximate, partial } = await findApproximate(
+    loaders,
+    manifest,
+    normalised,
+    edits,
+    options,
+  );
   return {
     ...empty,
-    total: near.length,
+    // Filters apply before the candidates are checked.
+    total: approximate.length,
+    partial,
     matches: approximate.map((result) => ({
       key: result.report.key,
       unit: result.report.unit,

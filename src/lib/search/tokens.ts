@@ -127,11 +127,28 @@ export function planLookups(normalised: string): IndexPlan | null {
   return { lookups: offsets.map(lookup), length, verify };
 }
 
-/** The pair words of every two adjacent characters of a query (for typo candidates). */
-export function pairTerms(normalised: string): string[] {
+// A typo search looks up at most this many pairs, each one index chunk.
+const MAX_TYPO_LOOKUPS = 6;
+
+/**
+ * The pair words a typo search looks up: pairs that share no character (at offsets 0, 2, 4, …),
+ * so one edit spoils at most one of them and a report within `e` edits of the query holds all but
+ * `e`; at most `MAX_TYPO_LOOKUPS`, spread over a longer query. Each pair once.
+ */
+export function typoPairTerms(normalised: string): string[] {
   const codes = [...normalised].map(encodeCharacter);
+  const offsets: number[] = [];
+  for (let offset = 0; offset + 1 < codes.length; offset += 2) offsets.push(offset);
+  const chosen =
+    offsets.length <= MAX_TYPO_LOOKUPS
+      ? offsets
+      : Array.from(
+          { length: MAX_TYPO_LOOKUPS },
+          (_, index) =>
+            offsets[Math.round((index * (offsets.length - 1)) / (MAX_TYPO_LOOKUPS - 1))] ?? 0,
+        );
   return [
-    ...new Set(codes.slice(0, -1).map((code, index) => `${PAIR}${code}${codes[index + 1] ?? ''}`)),
+    ...new Set(chosen.map((offset) => `${PAIR}${codes[offset] ?? ''}${codes[offset + 1] ?? ''}`)),
   ];
 }
 
