@@ -19,9 +19,10 @@ export const LEAN_PRELOAD_SOURCE = 'export const __vitePreload = (load) => load(
  * Inlines the helper into the chunks that import it and drops its own file: a 30-byte function
  * is cheaper written out than fetched (a request, a gzip frame of its own and an `import` line in
  * every importer). Works on the final minified code, where each importer holds the line
- * `import{_ as X}from"./preload-helper.….js";`; if any importer does not, it throws, so a Vite
- * upgrade that changes the output fails the build (tests/site/build.test.ts also checks that no
- * preload helper reaches dist/).
+ * `import{_ as X}from"./preload-helper.….js";`, or only `import"./preload-helper.….js";` where
+ * Rollup hoisted the import of a chunk it shares (the lean helper has no side effects, so that
+ * line goes); if any importer holds neither, it throws, so a Vite upgrade that changes the output
+ * fails the build (tests/site/build.test.ts also checks that no preload helper reaches dist/).
  */
 export function inlineLeanPreload(bundle: OutputBundle): void {
   const chunks = Object.values(bundle).filter(
@@ -33,8 +34,11 @@ export function inlineLeanPreload(bundle: OutputBundle): void {
   if (!helper || helper.isEntry || helper.isDynamicEntry) return;
   const name = helper.fileName.slice(helper.fileName.lastIndexOf('/') + 1).replace(/[.$]/g, '\\$&');
   const importLine = new RegExp(`import\\{_ as ([\\w$]+)\\}from"\\./${name}";`);
+  const bareImport = new RegExp(`import"\\./${name}";`);
   const importers = chunks.filter((chunk) => chunk.imports.includes(helper.fileName));
-  const unmatched = importers.filter((chunk) => !importLine.test(chunk.code));
+  const unmatched = importers.filter(
+    (chunk) => !importLine.test(chunk.code) && !bareImport.test(chunk.code),
+  );
   if (unmatched.length > 0) {
     // Vite's minified output changed shape: fail the build rather than ship the helper's file
     // and an extra request without saying so.
@@ -44,7 +48,7 @@ export function inlineLeanPreload(bundle: OutputBundle): void {
     );
   }
   for (const chunk of importers) {
-    chunk.code = chunk.code.replace(importLine, 'const $1=e=>e();');
+    chunk.code = chunk.code.replace(importLine, 'const $1=e=>e();').replace(bareImport, '');
     chunk.imports = chunk.imports.filter((file) => file !== helper.fileName);
   }
   // The bundle is Rollup's record of files to write; removing the entry is how a plugin drops one.

@@ -14,7 +14,6 @@ import {
   wordsGroupPath,
 } from '../lib/urls.ts';
 import { createScanLoaders } from '../lib/search/scan.ts';
-import { indexCandidates } from '../lib/search/pagefind-index.ts';
 import type { ReportResult } from '../lib/search/engine.ts';
 import {
   loadResults,
@@ -94,9 +93,15 @@ function loadScan(manifest: SearchManifest): Promise<ContentLoaders> {
 
 let indexPromise: Promise<SearchLoaders['candidates']> | undefined;
 
-/** The index reader over the chunk directory the manifest starts. */
+/**
+ * The index reader over the chunk directory the manifest starts; its module (with the gzip and
+ * CBOR decoders, 3.5 KB) loads only for a library that is not scanned.
+ */
 function loadIndex(): Promise<SearchLoaders['candidates']> {
-  indexPromise ??= loadManifest().then((manifest) =>
+  indexPromise ??= Promise.all([
+    loadManifest(),
+    import('../lib/search/pagefind-index.ts'),
+  ]).then(([manifest, { indexCandidates }]) =>
     indexCandidates({
       groups: manifest.index,
       group: (group) => fetchOnce<WordsGroup>(wordsGroupPath(base, group, manifest.version)),

@@ -78,11 +78,23 @@ describe('vite-lean-preload', () => {
       'import{_ as P}from"./preload-helper.A1.js";P(()=>import("./lazy.js"),[]);',
       ['_astro/preload-helper.A1.js'],
     );
-    const bundle = { [helper.fileName]: helper, [page.fileName]: page } as unknown as OutputBundle;
+    // A chunk that imports the one holding the helper's user gets Rollup's hoisted bare import.
+    const box = chunk(
+      '_astro/box.D4.js',
+      'import{w as x}from"./page.B2.js";import"./preload-helper.A1.js";x();',
+      ['_astro/page.B2.js', '_astro/preload-helper.A1.js'],
+    );
+    const bundle = {
+      [helper.fileName]: helper,
+      [page.fileName]: page,
+      [box.fileName]: box,
+    } as unknown as OutputBundle;
     inlineLeanPreload(bundle);
-    expect(Object.keys(bundle)).toEqual(['_astro/page.B2.js']);
+    expect(Object.keys(bundle)).toEqual(['_astro/page.B2.js', '_astro/box.D4.js']);
     expect(page.code).toBe('const P=e=>e();P(()=>import("./lazy.js"),[]);');
     expect(page.imports).toEqual([]);
+    expect(box.code).toBe('import{w as x}from"./page.B2.js";x();');
+    expect(box.imports).toEqual(['_astro/page.B2.js']);
 
     const other = chunk(
       '_astro/other.C3.js',
