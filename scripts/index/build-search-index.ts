@@ -177,6 +177,8 @@ export interface IndexSummary {
   chunks: number;
   jumpBuckets: number;
   scan: boolean;
+  /** Milliseconds: Pagefind's indexing, the check of what it wrote, and the search files. */
+  ms: { pagefind: number; check: number; files: number };
 }
 
 /**
@@ -198,6 +200,7 @@ export async function writeSearchIndex(
   // Only the data: search/index.html is the search page Astro built.
   for (const data of ['manifest.json', 'library.json', 'words', 'reports', 'text', 'jump'])
     rmSync(join(searchFolder, data), { recursive: true, force: true });
+  const started = performance.now();
   const { index, errors } = await pagefind.createIndex({});
   if (!index) throw new Error(`pagefind: ${errors.join('; ')}`);
   const indexed = sources.map((source) => indexReport(source));
@@ -216,6 +219,7 @@ export async function writeSearchIndex(
   const written = await index.writeFiles({ outputPath: pagefindFolder });
   if (written.errors.length > 0) throw new Error(`pagefind: ${written.errors.join('; ')}`);
   await pagefind.close();
+  const pagefindDone = performance.now();
   const meta = readPagefindMeta(pagefindFolder);
   // Record numbers are manifest rows: Pagefind must have numbered the records as they were added.
   const fragmentIds = readFragmentIds(pagefindFolder);
@@ -235,6 +239,7 @@ export async function writeSearchIndex(
     meta,
     indexed.map(({ words }) => words),
   );
+  const checkDone = performance.now();
   // Only the index chunks are read (by the browser, src/lib/search/pagefind-index.ts): Pagefind's
   // runtime, metadata, fragments and UI would be a megabyte nobody loads.
   if (!options.pagefindRuntime)
@@ -329,6 +334,11 @@ export async function writeSearchIndex(
     chunks: chunkCount,
     jumpBuckets,
     scan,
+    ms: {
+      pagefind: pagefindDone - started,
+      check: checkDone - pagefindDone,
+      files: performance.now() - checkDone,
+    },
   };
 }
 
