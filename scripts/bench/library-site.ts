@@ -14,6 +14,7 @@ import {
   type IndexSummary,
 } from '../index/build-search-index.ts';
 import { precompressSite } from '../compress/precompress-site.ts';
+import { writeServiceWorker } from '../offline/build-worker.ts';
 import {
   SYNTHETIC_EDITION,
   checkPlantedStrings,
@@ -83,9 +84,14 @@ export async function buildSyntheticSite(
     pagefindRuntime,
   });
   const buildMs = performance.now() - started;
-  // As `npm run build` does last: the server would otherwise send a file's first request
-  // uncompressed while it compresses it in the background.
-  if (shell) await precompressSite(root);
+  if (shell) {
+    // As `npm run build` does after the index: the shell's offline worker lists the shell's own
+    // search files with their hashes, which a browser would find changed.
+    await writeServiceWorker(root);
+    // As `npm run build` does last: the server would otherwise send a file's first request
+    // uncompressed while it compresses it in the background.
+    await precompressSite(root);
+  }
   return {
     root,
     sources,

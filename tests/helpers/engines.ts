@@ -161,6 +161,11 @@ export const firefoxEsr: EngineLauncher = {
       browser: 'firefox',
       executablePath: process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr',
       headless: true,
+      // No offline worker (its copy is tested in Chromium, offline.test.ts): installing in the
+      // background, it raced the suite's navigations, and Firefox reports a request it
+      // intercepted and lost to a navigation as a page error ("A ServiceWorker intercepted the
+      // request and encountered an unexpected error"), in two of seven runs.
+      extraPrefsFirefox: { 'dom.serviceWorkers.enabled': false },
     });
     try {
       const page = (await browser.newPage()) as unknown as PuppeteerLikePage;
