@@ -98,16 +98,14 @@ let indexPromise: Promise<SearchLoaders['candidates']> | undefined;
  * CBOR decoders, 3.5 KB) loads only for a library that is not scanned.
  */
 function loadIndex(): Promise<SearchLoaders['candidates']> {
-  indexPromise ??= Promise.all([
-    loadManifest(),
-    import('../lib/search/pagefind-index.ts'),
-  ]).then(([manifest, { indexCandidates }]) =>
-    indexCandidates({
-      groups: manifest.index,
-      group: (group) => fetchOnce<WordsGroup>(wordsGroupPath(base, group, manifest.version)),
-      chunk: async (file) =>
-        new Uint8Array(await (await fetchOk(indexChunkPath(base, file))).arrayBuffer()),
-    }),
+  indexPromise ??= Promise.all([loadManifest(), import('../lib/search/pagefind-index.ts')]).then(
+    ([manifest, { indexCandidates }]) =>
+      indexCandidates({
+        groups: manifest.index,
+        group: (group) => fetchOnce<WordsGroup>(wordsGroupPath(base, group, manifest.version)),
+        chunk: async (file) =>
+          new Uint8Array(await (await fetchOk(indexChunkPath(base, file))).arrayBuffer()),
+      }),
   );
   indexPromise.catch(() => (indexPromise = undefined));
   return indexPromise;
