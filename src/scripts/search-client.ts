@@ -5,14 +5,7 @@
  * outlines and text chunks are fetched once each. A small library is scanned instead
  * (`manifest.scan`). Loaded lazily, on the first focus of the search box or on the search page.
  */
-import {
-  indexChunkPath,
-  libraryPath,
-  searchDataPath,
-  shardPath,
-  textChunkPath,
-  wordsGroupPath,
-} from '../lib/urls.ts';
+import { libraryPath, searchDataPath, shardPath, textChunkPath } from '../lib/urls.ts';
 import { createScanLoaders } from '../lib/search/scan.ts';
 import type { ReportResult } from '../lib/search/engine.ts';
 import {
@@ -99,13 +92,13 @@ let indexPromise: Promise<SearchLoaders['candidates']> | undefined;
  */
 function loadIndex(): Promise<SearchLoaders['candidates']> {
   indexPromise ??= Promise.all([loadManifest(), import('../lib/search/pagefind-index.ts')]).then(
-    ([manifest, { indexCandidates }]) =>
-      indexCandidates({
-        groups: manifest.index,
-        group: (group) => fetchOnce<WordsGroup>(wordsGroupPath(base, group, manifest.version)),
-        chunk: async (file) =>
-          new Uint8Array(await (await fetchOk(indexChunkPath(base, file))).arrayBuffer()),
-      }),
+    ([manifest, { indexCandidates, siteIndexFiles }]) =>
+      indexCandidates(
+        siteIndexFiles(manifest, base, {
+          json: (url) => fetchOnce<WordsGroup>(url),
+          bytes: async (url) => new Uint8Array(await (await fetchOk(url)).arrayBuffer()),
+        }),
+      ),
   );
   indexPromise.catch(() => (indexPromise = undefined));
   return indexPromise;

@@ -21,15 +21,13 @@ import type {
   WordsGroup,
 } from '../../src/lib/search/types.ts';
 import { createScanLoaders } from '../../src/lib/search/scan.ts';
-import { indexCandidates } from '../../src/lib/search/pagefind-index.ts';
+import { indexCandidates, siteIndexFiles } from '../../src/lib/search/pagefind-index.ts';
 import {
-  indexChunkPath,
   libraryPath,
   pagefindPath,
   searchDataPath,
   shardPath,
   textChunkPath,
-  wordsGroupPath,
 } from '../../src/lib/urls.ts';
 
 /** The slice of Pagefind's API the loaders use. */
@@ -63,8 +61,7 @@ export async function loadPagefindInNode(
 }
 
 /**
- * A search function over the site served at `origin` + `base` whose build is in `dist`, as the
- * browser runs it (`as-built`: a small library scanned, a larger one read from the index), or on
+ * A search function over the built site served at `origin` + `base`, as the browser runs it (`as-built`: a small library scanned, a larger one read from the index), or on
  * the index whatever the library's size (`index`).
  */
 export async function createNodeSearch(
@@ -84,15 +81,16 @@ export async function createNodeSearch(
   const manifest = await once<SearchManifest>(searchDataPath(base, 'manifest.json'));
   const indexed: SearchLoaders = {
     manifest: () => Promise.resolve(manifest),
-    candidates: indexCandidates({
-      groups: manifest.index,
-      group: (group) => once<WordsGroup>(wordsGroupPath(base, group, manifest.version)),
-      chunk: async (file) => {
-        const response = await fetch(`${origin}${indexChunkPath(base, file)}`);
-        if (!response.ok) throw new Error(`${file}: HTTP ${response.status}`);
-        return new Uint8Array(await response.arrayBuffer());
-      },
-    }),
+    candidates: indexCandidates(
+      siteIndexFiles(manifest, base, {
+        json: (url) => once<WordsGroup>(url),
+        bytes: async (url) => {
+          const response = await fetch(`${origin}${url}`);
+          if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+          return new Uint8Array(await response.arrayBuffer());
+        },
+      }),
+    ),
     outline: (key, version) => once<ReportOutline>(shardPath(base, key, version)),
     text: (key, chunk, version) => once<TextChunk>(textChunkPath(base, key, chunk, version)),
   };

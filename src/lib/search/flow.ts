@@ -117,9 +117,20 @@ function passesFilters(report: { unit: string; edition: string }, options: Searc
   );
 }
 
-/** The manifest row of a record (its number is its row). */
-function rowOf(manifest: SearchManifest, record: number): ManifestRow | undefined {
-  return manifest.reports[record];
+/** A record's report as its manifest row gives it (a record's number is its row). */
+function rowOf(
+  manifest: SearchManifest,
+  record: number,
+): { key: string; unit: string; edition: string; titleEnd: number } | undefined {
+  const row: ManifestRow | undefined = manifest.reports[record];
+  if (!row) return undefined;
+  const [key, unit, titleEnd, edition] = row;
+  return {
+    key,
+    unit: manifest.units[unit] ?? '',
+    edition: manifest.editions[edition]?.key ?? '',
+    titleEnd,
+  };
 }
 
 /** The block holding index position `position` (outline blocks are in position order). */
@@ -218,15 +229,15 @@ async function findExact(
       if (lists.length !== plan.lookups.length) return;
       const row = rowOf(manifest, order);
       if (!row) return;
-      const [key, unit, titleEnd, edition] = row;
+      const { key, unit, edition, titleEnd } = row;
       let starts = alignHits(plan, lists);
       if (plan.verify && starts.length > 0)
         starts = await confirmStarts(loaders, key, starts, normalised, manifest.version);
       if (starts.length === 0) return;
       matches.push({
         key,
-        unit: manifest.units[unit] ?? '',
-        edition: manifest.editions[edition]?.key ?? '',
+        unit,
+        edition,
         order,
         titleHit: (starts[0] ?? Infinity) < titleEnd,
         hits: starts.length,
@@ -334,13 +345,7 @@ async function approximateCandidates(
   const scored: ApproximateCandidate[] = [];
   for (const [order, list] of byRecord) {
     const row = rowOf(manifest, order);
-    if (!row) continue;
-    const [key, unit, , edition] = row;
-    const filtered = {
-      unit: manifest.units[unit] ?? '',
-      edition: manifest.editions[edition]?.key ?? '',
-    };
-    if (!passesFilters(filtered, options)) continue;
+    if (!row || !passesFilters(row, options)) continue;
     list.sort((a, b) => a[0] - b[0]);
     let best = 0;
     const positions: number[] = [];
@@ -350,7 +355,7 @@ async function approximateCandidates(
       if (distinct >= needed) positions.push(list[from]?.[0] ?? 0);
       best = Math.max(best, distinct);
     }
-    if (best >= needed) scored.push({ key, order, positions, score: best });
+    if (best >= needed) scored.push({ key: row.key, order, positions, score: best });
   }
   return scored.sort((a, b) => b.score - a.score || a.order - b.order);
 }

@@ -20,6 +20,8 @@
 import { decodeCBOR } from '@levischuck/tiny-cbor';
 import { gunzipSync } from 'fflate';
 import type { IndexHit } from './flow.ts';
+import type { SearchManifest, WordsGroup } from './types.ts';
+import { indexChunkPath, wordsGroupPath } from '../urls.ts';
 
 const SIGNATURE = 'pagefind_dcd';
 
@@ -116,6 +118,25 @@ export interface IndexFiles {
   group(group: number): Promise<ReadonlyArray<readonly [from: string, file: string]>>;
   /** An index chunk's bytes, by file name. */
   chunk(file: string): Promise<Uint8Array>;
+}
+
+/**
+ * The index files of a built site under `base`, as the manifest names them, read by the caller's
+ * `json` and `bytes` fetchers (the browser's, or a test's over loopback).
+ */
+export function siteIndexFiles(
+  manifest: Pick<SearchManifest, 'index' | 'version'>,
+  base: string,
+  fetchers: {
+    json(url: string): Promise<WordsGroup>;
+    bytes(url: string): Promise<Uint8Array>;
+  },
+): IndexFiles {
+  return {
+    groups: manifest.index,
+    group: (group) => fetchers.json(wordsGroupPath(base, group, manifest.version)),
+    chunk: (file) => fetchers.bytes(indexChunkPath(base, file)),
+  };
 }
 
 /**
